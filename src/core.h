@@ -1,0 +1,103 @@
+/*
+ * core.h - the driver's own state: options, findings, secrets, skipped-file notes.
+ * Core-only: rules include rule.h, never this file.
+ */
+#ifndef CWLINT_CORE_H
+#define CWLINT_CORE_H
+
+#include "rule.h"
+
+enum lint_format {
+	FMT_HUMAN = 0,
+	FMT_GCC,
+	FMT_JSON,
+};
+
+/* A finding, fully resolved while its source was still loaded. */
+struct lint_diag {
+	struct lint_run *run;		/* owner: its arena holds the strings */
+	const struct lint_rule *rule;
+	enum lint_severity sev;		/* after config and --rule overrides */
+	const char *path;		/* display path */
+	uint32_t line, col, end_line, end_col;
+	const char *message;
+	const char *help;		/* may be NULL */
+	const char *frame;		/* the source line (no line end), for the human format */
+	bool is_env;			/* came from an env file: its frame may hold a secret */
+};
+
+/* Why a file or folder was passed over, shown after the findings. */
+struct lint_skip {
+	const char *path;
+	const char *why;
+	bool incomplete;		/* results may be incomplete because of it (exit 3) */
+};
+
+/* A path the user named: only findings under it are reported. */
+struct lint_target {
+	char *abs;			/* normalised absolute path */
+	bool is_dir;
+};
+
+struct lint_run {
+	/* options */
+	enum lint_format format;
+	bool color;
+	bool quiet;
+	enum lint_severity fail_on;	/* SEV_OFF means never */
+	long max_warnings;		/* -1: no limit */
+	size_t max_file_size;		/* bytes; files above it are not read */
+	enum lint_severity *sev;	/* effective severity per rule, lint_rules[] order */
+	const char *cwd;
+
+	struct lint_target *targets;
+	size_t ntargets, alloc_targets;
+
+	/* results */
+	struct arena arena;		/* findings, skips, secrets: lives for the whole run */
+	struct lint_diag **diags;
+	size_t ndiags, alloc_diags;
+	struct lint_skip *skips;
+	size_t nskips, alloc_skips;
+	char **secrets;			/* values no output may show */
+	size_t nsecrets, alloc_secrets;
+	size_t nfiles;			/* files read */
+};
+
+void lint_run_init(struct lint_run *run);
+void lint_run_release(struct lint_run *run);
+
+/* Lints every target; findings land in run->diags. Returns 0, or -1 on a fatal error. */
+int lint_run_paths(struct lint_run *run);
+
+/* Records a skipped path (arena copies). */
+void lint_skip(struct lint_run *run, const char *path, const char *why, bool incomplete);
+
+/* Sorts, de-duplicates and redacts the findings: call once before any output. */
+void lint_finish(struct lint_run *run);
+/* Returns s with every known secret replaced by a prefix and a length (arena string). */
+const char *lint_redact(struct lint_run *run, const char *s);
+
+/* Writes the findings in run->format to stdout. */
+void lint_output(struct lint_run *run);
+/* The exit status for the findings (0 or 1); 3 when something made results incomplete. */
+int lint_exit_status(const struct lint_run *run);
+
+const char *lint_severity_name(enum lint_severity s);
+int lint_severity_parse(const char *s, enum lint_severity *out);
+
+/* Fills f's imports, directives and first syntax error from its tree (model.c). */
+void lint_model_file(struct arena *a, struct lint_file *f);
+
+/* Path helpers (paths.c). */
+char *lint_abspath(const char *cwd, const char *path);	/* normalised, malloc'd */
+char *lint_display_path(const char *cwd, const char *abs);	/* relative to cwd, malloc'd */
+
+/* Documentation (explain.c). */
+enum lint_list_format { LIST_TEXT = 0, LIST_JSON, LIST_MARKDOWN };
+void lint_list_rules(enum lint_list_format fmt);
+/* The rule id closest to a misspelt one, or NULL. */
+const char *lint_rule_suggest(const char *id);
+int lint_explain(const char *id);
+
+#endif

@@ -1,0 +1,310 @@
+/* diag.c - findings as data: report, filter by target, sort, de-duplicate, redact. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core.h"
+
+const char *lint_severity_name(enum lint_severity s)
+{
+	switch (s) {
+	case SEV_ERROR: return "error";
+	case SEV_WARNING: return "warning";
+	case SEV_INFO: return "info";
+	case SEV_OFF: return "off";
+	}
+	return "off";
+}
+
+int lint_severity_parse(const char *s, enum lint_severity *out)
+{
+	if (!strcmp(s, "error"))
+		*out = SEV_ERROR;
+	else if (!strcmp(s, "warning") || !strcmp(s, "warn"))
+		*out = SEV_WARNING;
+	else if (!strcmp(s, "info"))
+		*out = SEV_INFO;
+	else if (!strcmp(s, "off"))
+		*out = SEV_OFF;
+	else
+		return -1;
+	return 0;
+}
+
+static size_t rule_index(const struct lint_rule *r)
+{
+	size_t i;
+
+	for (i = 0; i < lint_nrules; i++)
+		if (lint_rules[i] == r)
+			return i;
+	BUG("rule '%s' is not in the registry", r->id);
+}
+
+/* Only findings in the files or under the folders the user named are reported. */
+static bool in_targets(const struct lint_run *run, const char *abs)
+{
+	size_t i;
+
+	if (!run->ntargets)
+		return true;
+	for (i = 0; i < run->ntargets; i++) {
+		const struct lint_target *t = &run->targets[i];
+		size_t n = strlen(t->abs);
+
+		if (!strcmp(t->abs, abs))
+			return true;
+		if (t->is_dir && !strncmp(t->abs, abs, n) &&
+		    (abs[n] == '/' || (n == 1 && t->abs[0] == '/')))
+			return true;
+	}
+	return false;
+}
+
+bool lint_secret_key(const char *key)
+{
+	static const char *const parts[] = {
+		"API_KEY", "SECRET", "PASSWORD", "DEPLOY_KEY", "PRIVATE_KEY", "TOKEN",
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(parts); i++)
+		if (strstr(key, parts[i]))
+			return true;
+	return false;
+}
+
+static void redacted(struct strbuf *sb, const char *s, size_t n);
+
+/*
+ * An env line for a code frame with the raw value of every secret entry on it masked,
+ * whatever its length: short passwords are secrets too, and the registry skips them.
+ */
+static const char *env_frame(struct lint_run *run, const struct lint_source *src,
+			     uint32_t lineno, const char *line, size_t len)
+{
+	const struct dotenv_file *env = src->env;
+	uint32_t lstart = (uint32_t)(line - src->buf), lend = lstart + (uint32_t)len, at = lstart;
+	struct strbuf sb = STRBUF_INIT;
+	const char *ret;
+	size_t i;
+
+	(void)lineno;
+	for (i = 0; i < env->nentries; i++) {
+		const struct dotenv_entry *e = &env->entries[i];
+		uint32_t vs = e->value_start, ve = e->value_end;
+
+		if (ve <= lstart || vs >= lend || ve <= vs)
+			continue;
+		if (!lint_secret_key(e->key) && strncmp(e->value, "sk_", 3))
+			continue;
+		if (vs < at)
+			vs = at;
+		if (ve > lend)
+			ve = lend;
+		strbuf_add(&sb, src->buf + at, vs - at);
+		redacted(&sb, src->buf + vs, ve - vs);
+		at = ve;
+	}
+	strbuf_add(&sb, src->buf + at, lend - at);
+	ret = arena_strndup(&run->arena, strbuf_str(&sb), sb.len);
+	strbuf_release(&sb);
+	return ret;
+}
+
+struct lint_diag *lint_report(struct lint_ctx *ctx, const struct lint_source *src,
+			      uint32_t start, uint32_t end, const char *fmt, ...)
+{
+	struct lint_run *run = ctx->run;
+	struct lint_diag *d;
+	struct lint_pos a, b;
+	const char *line;
+	size_t len;
+	va_list ap;
+
+	d = ARENA_NEW(&run->arena, struct lint_diag);
+	d->rule = ctx->rule;
+	d->run = run;
+	d->sev = run->sev[rule_index(ctx->rule)];
+	va_start(ap, fmt);
+	d->message = arena_vprintf(&run->arena, fmt, ap);
+	va_end(ap);
+	if (!in_targets(run, src->abspath))
+		return d;	/* still returned so lint_help() works; never listed */
+	if (end < start)
+		end = start;
+	a = lint_source_pos(src, start);
+	b = lint_source_pos(src, end);
+	d->path = arena_strdup(&run->arena, src->path);
+	d->line = a.line;
+	d->col = a.col;
+	d->end_line = b.line;
+	d->end_col = b.col;
+	line = lint_source_line(src, a.line, &len);
+	d->frame = src->env ? env_frame(run, src, a.line, line, len)
+			    : arena_strndup(&run->arena, line, len);
+	d->is_env = src->env != NULL;
+	LINT_GROW(run->diags, run->ndiags + 1, run->alloc_diags);
+	run->diags[run->ndiags++] = d;
+	return d;
+}
+
+void lint_help(struct lint_diag *d, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	d->help = arena_vprintf(&d->run->arena, fmt, ap);
+	va_end(ap);
+}
+
+void lint_secret(struct lint_run *run, const char *value, size_t len)
+{
+	size_t i;
+
+	/* very short values would blank out ordinary words in messages */
+	if (len < 6)
+		return;
+	for (i = 0; i < run->nsecrets; i++)
+		if (strlen(run->secrets[i]) == len && !memcmp(run->secrets[i], value, len))
+			return;
+	LINT_GROW(run->secrets, run->nsecrets + 1, run->alloc_secrets);
+	run->secrets[run->nsecrets++] = arena_strndup(&run->arena, value, len);
+}
+
+void lint_skip(struct lint_run *run, const char *path, const char *why, bool incomplete)
+{
+	struct lint_skip *s;
+
+	LINT_GROW(run->skips, run->nskips + 1, run->alloc_skips);
+	s = &run->skips[run->nskips++];
+	s->path = arena_strdup(&run->arena, path);
+	s->why = arena_strdup(&run->arena, why);
+	s->incomplete = incomplete;
+}
+
+/* The shown form of a secret: a recognisable prefix and the length, never the value. */
+static void redacted(struct strbuf *sb, const char *s, size_t n)
+{
+	size_t keep, chars = 0, i;
+
+	if (n > 8 && (!strncmp(s, "sk_test_", 8) || !strncmp(s, "sk_live_", 8)))
+		keep = 8;
+	else
+		keep = n / 5 < 4 ? n / 5 : 4;
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			chars++;
+	/* never cut a UTF-8 sequence in two */
+	while (keep > 0 && keep < n && ((unsigned char)s[keep] & 0xC0) == 0x80)
+		keep--;
+	strbuf_add(sb, s, keep);
+	strbuf_addf(sb, "\xe2\x80\xa6(%zu chars)", chars);
+}
+
+/* Secret shapes redacted even when no env file named them. */
+static size_t secret_shape_len(const char *s)
+{
+	size_t n = 0;
+
+	if (strncmp(s, "sk_test_", 8) && strncmp(s, "sk_live_", 8))
+		return 0;
+	n = 8;
+	while ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
+	       (s[n] >= '0' && s[n] <= '9') || s[n] == '_')
+		n++;
+	return n >= 16 ? n : 0;
+}
+
+const char *lint_redact(struct lint_run *run, const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool changed = false;
+	const char *p = s, *ret;
+
+	if (!s)
+		return NULL;
+	while (*p) {
+		size_t i, best = 0, n;
+
+		for (i = 0; i < run->nsecrets; i++) {
+			size_t l = strlen(run->secrets[i]);
+
+			if (l > best && !strncmp(p, run->secrets[i], l))
+				best = l;
+		}
+		n = secret_shape_len(p);
+		if (n > best)
+			best = n;
+		if (best) {
+			redacted(&sb, p, best);
+			p += best;
+			changed = true;
+		} else {
+			strbuf_addch(&sb, *p++);
+		}
+	}
+	if (!changed) {
+		strbuf_release(&sb);
+		return s;
+	}
+	ret = arena_strdup(&run->arena, strbuf_str(&sb));
+	strbuf_release(&sb);
+	return ret;
+}
+
+static int diag_cmp(const void *pa, const void *pb)
+{
+	const struct lint_diag *a = *(const struct lint_diag *const *)pa;
+	const struct lint_diag *b = *(const struct lint_diag *const *)pb;
+	int c = strcmp(a->path, b->path);
+
+	if (c)
+		return c;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	c = strcmp(a->rule->id, b->rule->id);
+	if (c)
+		return c;
+	return strcmp(a->message, b->message);
+}
+
+void lint_finish(struct lint_run *run)
+{
+	size_t i, j = 0;
+
+	qsort(run->diags, run->ndiags, sizeof(*run->diags), diag_cmp);
+	for (i = 0; i < run->ndiags; i++) {
+		struct lint_diag *d = run->diags[i];
+
+		if (j && !diag_cmp(&run->diags[j - 1], &d))
+			continue;
+		d->message = lint_redact(run, d->message);
+		d->help = lint_redact(run, d->help);
+		d->frame = lint_redact(run, d->frame);
+		run->diags[j++] = d;
+	}
+	run->ndiags = j;
+}
+
+int lint_exit_status(const struct lint_run *run)
+{
+	size_t i, warnings = 0;
+	int ret = 0;
+
+	for (i = 0; i < run->nskips; i++)
+		if (run->skips[i].incomplete)
+			return 3;
+	if (lint_io_errors)
+		return 3;
+	for (i = 0; i < run->ndiags; i++) {
+		if (run->diags[i]->sev == SEV_WARNING)
+			warnings++;
+		if (run->fail_on != SEV_OFF && run->diags[i]->sev >= run->fail_on)
+			ret = 1;
+	}
+	if (run->max_warnings >= 0 && warnings > (size_t)run->max_warnings)
+		ret = 1;
+	return ret;
+}

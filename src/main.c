@@ -1,0 +1,282 @@
+/* main.c - the command line: options, targets, exit status. */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core.h"
+#include "version.h"
+
+static const char usage_text[] =
+"usage: cwlint [OPTIONS] [PATH...]\n"
+"       cwlint --list-rules [--format json|markdown]\n"
+"       cwlint --explain RULE\n"
+"\n"
+"Lints Convex + WorkOS AuthKit apps (Next.js, React + Vite) at each PATH (default: .).\n"
+"A PATH may be an app, a folder in a monorepo or single files; the whole app around it is\n"
+"read, and only findings in the named files or folders are reported.\n"
+"\n"
+"Options:\n"
+"  --format FORMAT        human, gcc or json (default: human on a terminal, gcc otherwise)\n"
+"  --rule ID=LEVEL        set a rule to off, info, warning or error (repeatable)\n"
+"  --fail-on LEVEL        exit 1 on findings at or above error, warning, info; never\n"
+"                         (default: error)\n"
+"  --max-warnings N       also exit 1 when there are more than N warnings\n"
+"  --quiet                report errors only\n"
+"  --color WHEN           auto, always or never (auto honours NO_COLOR, FORCE_COLOR, TERM=dumb)\n"
+"  --jobs N               worker threads (default: the number of cores)\n"
+"  --max-file-size BYTES  skip larger files, with a note (default: 8388608)\n"
+"  --list-rules           list every rule: id, severity, family, summary\n"
+"  --explain RULE         what a rule checks, why, an example, the fix and its sources\n"
+"  --version              print the version\n"
+"  -h, --help             print this help\n"
+"\n"
+"Exit status: 0 no findings at or above --fail-on; 1 findings at or above it (or more\n"
+"warnings than --max-warnings); 2 usage error, nothing linted; 3 internal or I/O failure,\n"
+"results may be incomplete.\n";
+
+enum {
+	OPT_FORMAT = 256, OPT_RULE, OPT_FAIL_ON, OPT_MAX_WARNINGS, OPT_QUIET, OPT_COLOR, OPT_JOBS,
+	OPT_MAX_FILE_SIZE, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION,
+};
+
+static const struct option long_opts[] = {
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "rule", required_argument, NULL, OPT_RULE },
+	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
+	{ "max-warnings", required_argument, NULL, OPT_MAX_WARNINGS },
+	{ "quiet", no_argument, NULL, OPT_QUIET },
+	{ "color", required_argument, NULL, OPT_COLOR },
+	{ "colour", required_argument, NULL, OPT_COLOR },
+	{ "jobs", required_argument, NULL, OPT_JOBS },
+	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
+	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
+	{ "explain", required_argument, NULL, OPT_EXPLAIN },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 },
+};
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "cwlint: error: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n(see cwlint --help)\n");
+	return 2;
+}
+
+static int parse_count(const char *s, long max, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < 0 || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int set_rule_level(struct lint_run *run, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	enum lint_severity sev;
+	char *id;
+	size_t i;
+
+	if (!eq)
+		return usage_error("--rule takes ID=LEVEL, not '%s'", arg);
+	if (lint_severity_parse(eq + 1, &sev))
+		return usage_error("unknown level '%s' (use off, info, warning or error)", eq + 1);
+	id = xstrndup(arg, (size_t)(eq - arg));
+	for (i = 0; i < lint_nrules; i++)
+		if (!strcmp(lint_rules[i]->id, id)) {
+			run->sev[i] = sev;
+			free(id);
+			return 0;
+		}
+	{
+		const char *s = lint_rule_suggest(id);
+
+		fprintf(stderr, "cwlint: error: unknown rule '%s'", id);
+		if (s)
+			fprintf(stderr, "; did you mean '%s'?", s);
+		fprintf(stderr, "\n");
+	}
+	free(id);
+	return 2;
+}
+
+static bool color_wanted(const char *when)
+{
+	const char *nc = getenv("NO_COLOR"), *fc = getenv("FORCE_COLOR"), *term = getenv("TERM");
+
+	if (!strcmp(when, "always"))
+		return true;
+	if (!strcmp(when, "never"))
+		return false;
+	if (fc && *fc && strcmp(fc, "0"))
+		return true;
+	if (nc && *nc)
+		return false;
+	if (term && !strcmp(term, "dumb"))
+		return false;
+	return isatty(STDOUT_FILENO);
+}
+
+static int add_target(struct lint_run *run, const char *path)
+{
+	struct lint_target *t;
+	struct stat st;
+
+	if (stat(path, &st) != 0) {
+		fprintf(stderr, "cwlint: error: cannot access '%s': %s\n", path, strerror(errno));
+		return 2;
+	}
+	LINT_GROW(run->targets, run->ntargets + 1, run->alloc_targets);
+	t = &run->targets[run->ntargets++];
+	t->abs = lint_abspath(run->cwd, path);
+	t->is_dir = S_ISDIR(st.st_mode);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct lint_run run;
+	const char *format = NULL, *color = "auto", *explain = NULL;
+	bool list_rules = false;
+	char cwd[PATH_MAX];
+	int c, ret = 0;
+	long v;
+
+	lint_run_init(&run);
+	if (!getcwd(cwd, sizeof(cwd))) {
+		error("cannot read the current directory: %s", strerror(errno));
+		ret = 3;
+		goto out;
+	}
+	run.cwd = xstrdup(cwd);
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "h", long_opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_FORMAT:
+			format = optarg;
+			break;
+		case OPT_RULE:
+			ret = set_rule_level(&run, optarg);
+			if (ret)
+				goto out;
+			break;
+		case OPT_FAIL_ON:
+			if (!strcmp(optarg, "never"))
+				run.fail_on = SEV_OFF;
+			else if (lint_severity_parse(optarg, &run.fail_on) || run.fail_on == SEV_OFF) {
+				ret = usage_error("--fail-on takes error, warning, info or never, not '%s'",
+						  optarg);
+				goto out;
+			}
+			break;
+		case OPT_MAX_WARNINGS:
+			if (parse_count(optarg, LONG_MAX, &run.max_warnings)) {
+				ret = usage_error("--max-warnings takes a count, not '%s'", optarg);
+				goto out;
+			}
+			break;
+		case OPT_QUIET:
+			run.quiet = true;
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never")) {
+				ret = usage_error("--color takes auto, always or never, not '%s'", optarg);
+				goto out;
+			}
+			color = optarg;
+			break;
+		case OPT_JOBS:
+			if (parse_count(optarg, 1024, &v) || v < 1) {
+				ret = usage_error("--jobs takes a number from 1 to 1024, not '%s'", optarg);
+				goto out;
+			}
+			break;
+		case OPT_MAX_FILE_SIZE:
+			if (parse_count(optarg, LONG_MAX, &v) || v < 1) {
+				ret = usage_error("--max-file-size takes a byte count, not '%s'", optarg);
+				goto out;
+			}
+			run.max_file_size = (size_t)v;
+			break;
+		case OPT_LIST_RULES:
+			list_rules = true;
+			break;
+		case OPT_EXPLAIN:
+			explain = optarg;
+			break;
+		case OPT_VERSION:
+			printf("cwlint %s\n", CWLINT_VERSION);
+			goto out;
+		case 'h':
+			fputs(usage_text, stdout);
+			goto out;
+		case ':':
+			ret = usage_error("option '%s' needs a value", argv[optind - 1]);
+			goto out;
+		default:
+			ret = usage_error("unknown option '%s'", argv[optind - 1]);
+			goto out;
+		}
+	}
+	if (list_rules) {
+		enum lint_list_format lf = LIST_TEXT;
+
+		if (format && !strcmp(format, "json"))
+			lf = LIST_JSON;
+		else if (format && !strcmp(format, "markdown"))
+			lf = LIST_MARKDOWN;
+		else if (format && strcmp(format, "human") && strcmp(format, "gcc")) {
+			ret = usage_error("--list-rules takes --format json or markdown, not '%s'", format);
+			goto out;
+		}
+		lint_list_rules(lf);
+		goto out;
+	}
+	if (explain) {
+		ret = lint_explain(explain) ? 2 : 0;
+		goto out;
+	}
+	if (!format)
+		run.format = isatty(STDOUT_FILENO) ? FMT_HUMAN : FMT_GCC;
+	else if (!strcmp(format, "human"))
+		run.format = FMT_HUMAN;
+	else if (!strcmp(format, "gcc"))
+		run.format = FMT_GCC;
+	else if (!strcmp(format, "json"))
+		run.format = FMT_JSON;
+	else {
+		ret = usage_error("unknown format '%s' (use human, gcc or json)", format);
+		goto out;
+	}
+	run.color = run.format == FMT_HUMAN && color_wanted(color);
+	if (optind == argc) {
+		ret = add_target(&run, ".");
+	} else {
+		for (; optind < argc && !ret; optind++)
+			ret = add_target(&run, argv[optind]);
+	}
+	if (ret)
+		goto out;
+	if (lint_run_paths(&run)) {
+		ret = 3;
+		goto out;
+	}
+	lint_finish(&run);
+	lint_output(&run);
+	ret = lint_exit_status(&run);
+out:
+	lint_run_release(&run);
+	return ret;
+}

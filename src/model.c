@@ -1,0 +1,271 @@
+/* model.c - what rules ask about a file or an app: imports, directives, deps, env lookups. */
+#include <string.h>
+#include <jansson.h>
+
+#include "core.h"
+
+static void add_import(struct arena *a, struct lint_file *f, size_t *alloc, const char *local,
+		       const char *module, const char *imported, TSNode at, bool type_only)
+{
+	struct lint_import *imp;
+
+	if (f->nimports == *alloc) {
+		size_t n = *alloc ? *alloc * 2 : 8;
+		struct lint_import *arr = ARENA_ARRAY(a, struct lint_import, n);
+
+		if (f->nimports)
+			memcpy(arr, f->imports, f->nimports * sizeof(*arr));
+		f->imports = arr;
+		*alloc = n;
+	}
+	imp = &f->imports[f->nimports++];
+	imp->local = local;
+	imp->module = module;
+	imp->imported = imported;
+	imp->start = ts_node_start_byte(at);
+	imp->end = ts_node_end_byte(at);
+	imp->type_only = type_only;
+}
+
+/* import a, { b as c, type d }, * as e from "m" */
+static void read_import(struct arena *a, struct lint_file *f, size_t *alloc, TSNode stmt)
+{
+	TSNode src = ts_field(stmt, "source"), clause;
+	const struct lint_source *s = &f->src;
+	const char *module = ts_string_value(a, s, src);
+	bool stmt_type = false;
+	uint32_t i, j, n;
+
+	if (!module)
+		return;
+	n = ts_node_child_count(stmt);
+	for (i = 0; i < n; i++) {
+		TSNode c = ts_node_child(stmt, i);
+
+		if (!ts_node_is_named(c) && ts_is(c, "type"))
+			stmt_type = true;
+		if (!ts_is(c, "import_clause"))
+			continue;
+		clause = c;
+		for (j = 0; j < ts_node_named_child_count(clause); j++) {
+			TSNode k = ts_node_named_child(clause, j);
+
+			if (ts_is(k, "identifier")) {
+				add_import(a, f, alloc, ts_text(a, s, k), module, "default", k, stmt_type);
+			} else if (ts_is(k, "namespace_import")) {
+				TSNode id = ts_node_named_child(k, 0);
+
+				if (ts_is(id, "identifier"))
+					add_import(a, f, alloc, ts_text(a, s, id), module, "*", k, stmt_type);
+			} else if (ts_is(k, "named_imports")) {
+				uint32_t m;
+
+				for (m = 0; m < ts_node_named_child_count(k); m++) {
+					TSNode spec = ts_node_named_child(k, m);
+					TSNode name = ts_field(spec, "name"), alias = ts_field(spec, "alias");
+					bool type_only = stmt_type;
+					uint32_t q;
+
+					if (!ts_is(spec, "import_specifier") || ts_node_is_null(name))
+						continue;
+					for (q = 0; q < ts_node_child_count(spec); q++)
+						if (ts_is(ts_node_child(spec, q), "type"))
+							type_only = true;
+					add_import(a, f, alloc,
+						   ts_text(a, s, ts_node_is_null(alias) ? name : alias), module,
+						   ts_is(name, "string") ? ts_string_value(a, s, name)
+									 : ts_text(a, s, name),
+						   spec, type_only);
+				}
+			}
+		}
+	}
+}
+
+/* const { a, b: c } = require("m"); const m = require("m"); (CommonJS in .js files) */
+static void read_require(struct arena *a, struct lint_file *f, size_t *alloc, TSNode decl)
+{
+	const struct lint_source *s = &f->src;
+	uint32_t i;
+
+	for (i = 0; i < ts_node_named_child_count(decl); i++) {
+		TSNode d = ts_node_named_child(decl, i);
+		TSNode name = ts_field(d, "name"), value = ts_unwrap(ts_field(d, "value"));
+		TSNode args;
+		const char *module;
+		uint32_t j;
+
+		if (!ts_is(d, "variable_declarator") || !ts_is(value, "call_expression") ||
+		    !ts_text_eq(s, ts_field(value, "function"), "require"))
+			continue;
+		args = ts_field(value, "arguments");
+		module = ts_string_value(a, s, ts_node_named_child(args, 0));
+		if (!module)
+			continue;
+		if (ts_is(name, "identifier")) {
+			add_import(a, f, alloc, ts_text(a, s, name), module, "*", d, false);
+			continue;
+		}
+		if (!ts_is(name, "object_pattern"))
+			continue;
+		for (j = 0; j < ts_node_named_child_count(name); j++) {
+			TSNode p = ts_node_named_child(name, j);
+
+			if (ts_is(p, "shorthand_property_identifier_pattern")) {
+				char *t = ts_text(a, s, p);
+
+				add_import(a, f, alloc, t, module, t, p, false);
+			} else if (ts_is(p, "pair_pattern")) {
+				TSNode k = ts_field(p, "key"), v = ts_field(p, "value");
+
+				if (ts_is(v, "identifier"))
+					add_import(a, f, alloc, ts_text(a, s, v), module, ts_text(a, s, k),
+						   p, false);
+			}
+		}
+	}
+}
+
+struct first_error {
+	bool found;
+	uint32_t start, end;
+};
+
+static bool find_error(TSNode n, void *ud)
+{
+	struct first_error *fe = ud;
+
+	if (fe->found)
+		return false;
+	if (!ts_node_has_error(n))
+		return false;
+	if (ts_node_is_missing(n) || ts_is(n, "ERROR")) {
+		fe->found = true;
+		fe->start = ts_node_start_byte(n);
+		fe->end = ts_node_end_byte(n);
+		return false;
+	}
+	return true;
+}
+
+void lint_model_file(struct arena *a, struct lint_file *f)
+{
+	TSNode root = ts_tree_root_node(f->tree);
+	uint32_t i, n = ts_node_named_child_count(root);
+	bool prologue = true;
+	size_t alloc = 0;
+
+	for (i = 0; i < n; i++) {
+		TSNode c = ts_node_named_child(root, i);
+		const char *t = ts_node_type(c);
+
+		if (!strcmp(t, "comment") || !strcmp(t, "hash_bang_line"))
+			continue;
+		/* the directive prologue: string statements before anything else */
+		if (prologue && !strcmp(t, "expression_statement") &&
+		    ts_is(ts_node_named_child(c, 0), "string")) {
+			char *v = ts_string_value(a, &f->src, ts_node_named_child(c, 0));
+			TSNode str = ts_node_named_child(c, 0);
+
+			/* a directive must be written as a plain literal: no escapes */
+			if (v && ts_node_end_byte(str) - ts_node_start_byte(str) == strlen(v) + 2) {
+				if (!strcmp(v, "use client"))
+					f->use_client = true;
+				else if (!strcmp(v, "use server"))
+					f->use_server = true;
+			}
+			continue;
+		}
+		prologue = false;
+		if (!strcmp(t, "import_statement"))
+			read_import(a, f, &alloc, c);
+		else if (!strcmp(t, "lexical_declaration") || !strcmp(t, "variable_declaration"))
+			read_require(a, f, &alloc, c);
+	}
+	if (ts_node_has_error(root)) {
+		struct first_error fe = { false, 0, 0 };
+
+		ts_walk(root, find_error, &fe);
+		f->syntax_error = true;
+		f->error_start = fe.found ? fe.start : 0;
+		f->error_end = fe.found ? fe.end : 0;
+	}
+}
+
+const struct lint_import *lint_import_of(const struct lint_file *f, const char *local, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < f->nimports; i++)
+		if (strlen(f->imports[i].local) == len && !memcmp(f->imports[i].local, local, len))
+			return &f->imports[i];
+	return NULL;
+}
+
+bool lint_ident_imports(const struct lint_file *f, TSNode ident, const char *const *modules,
+			const char *name)
+{
+	uint32_t b = ts_node_start_byte(ident), e = ts_node_end_byte(ident);
+	const struct lint_import *imp;
+
+	if (ts_node_is_null(ident) || e > f->src.len)
+		return false;
+	imp = lint_import_of(f, f->src.buf + b, e - b);
+	if (!imp || imp->type_only || strcmp(imp->imported, name))
+		return false;
+	for (; *modules; modules++)
+		if (!strcmp(imp->module, *modules))
+			return true;
+	return false;
+}
+
+const char *lint_app_dep(const struct lint_app *app, const char *name)
+{
+	static const char *const tables[] = {
+		"dependencies", "devDependencies", "peerDependencies", "optionalDependencies",
+	};
+	size_t i;
+
+	if (!app->pkg || !json_is_object((json_t *)app->pkg))
+		return NULL;
+	for (i = 0; i < ARRAY_SIZE(tables); i++) {
+		json_t *t = json_object_get(app->pkg, tables[i]);
+		json_t *v = json_is_object(t) ? json_object_get(t, name) : NULL;
+
+		if (json_is_string(v))
+			return json_string_value(v);
+	}
+	return NULL;
+}
+
+/* Precedence inside one scope: mode-specific before generic, .local before committed. */
+static int env_rank(const struct lint_envfile *e)
+{
+	bool generic = !strcmp(e->name, ".env") || !strcmp(e->name, ".env.local");
+
+	return (generic ? 2 : 0) + (e->local ? 0 : 1);
+}
+
+const struct dotenv_entry *lint_app_env(const struct lint_app *app, enum lint_env_scope scope,
+					const char *key, const struct lint_envfile **where)
+{
+	const struct dotenv_entry *best = NULL;
+	int best_rank = 99;
+	size_t i;
+
+	for (i = 0; i < app->nenvs; i++) {
+		const struct lint_envfile *e = app->envs[i];
+		const struct dotenv_entry *d;
+
+		if (e->scope != scope || !e->at_root || env_rank(e) >= best_rank)
+			continue;
+		d = dotenv_get(&e->env, key);
+		if (d) {
+			best = d;
+			best_rank = env_rank(e);
+			if (where)
+				*where = e;
+		}
+	}
+	return best;
+}

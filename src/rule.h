@@ -1,0 +1,229 @@
+/*
+ * rule.h - what a rule module sees: the project model, tree-sitter helpers and the one
+ * call that reports a finding. Rules never print, never free and never read files.
+ *
+ * Lifetimes: everything reachable from a lint_app (files, sources, trees, env files, the
+ * evaluated auth config) lives until the app's rules have all run. Strings a rule makes
+ * for a finding come from ctx->arena.
+ */
+#ifndef CWLINT_RULE_H
+#define CWLINT_RULE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <tree_sitter/api.h>
+
+#include "util.h"
+#include "arena.h"
+#include "source.h"
+#include "dotenv.h"
+#include "eval.h"
+
+enum lint_severity {
+	SEV_OFF = 0,
+	SEV_INFO,
+	SEV_WARNING,
+	SEV_ERROR,
+};
+
+enum lint_framework {
+	FW_OTHER = 0,
+	FW_NEXT,
+	FW_VITE,
+};
+
+/* What an app uses, from package.json dependencies and what the files show. */
+#define USES_WORKOS		0x01	/* a @workos-inc, @workos or @convex-dev/workos dep, or WORKOS_ env keys */
+#define USES_AUTHKIT_NEXTJS	0x02
+#define USES_AUTHKIT_REACT	0x04
+#define USES_CONVEX_WORKOS	0x08	/* @convex-dev/workos */
+#define USES_CONVEX		0x10
+
+/* Source file kinds; the grammar follows the kind (tsx for .tsx/.js/.jsx/.mjs/.cjs). */
+enum lint_file_kind {
+	FK_TS = 0,
+	FK_TSX,
+	FK_JS,
+};
+
+/* Roles a source file plays in its app. */
+#define ROLE_AUTH_CONFIG	0x0001	/* <functions dir>/auth.config.{ts,js} */
+#define ROLE_PROXY		0x0002	/* proxy.{ts,js} at the app root or in src/ */
+#define ROLE_MIDDLEWARE		0x0004	/* middleware.{ts,js} anywhere in the app */
+#define ROLE_ROUTE		0x0008	/* app/ ** /route.* */
+#define ROLE_PAGE		0x0010	/* app/ ** /page.* */
+#define ROLE_LAYOUT		0x0020	/* app/ ** /layout.* */
+#define ROLE_CONVEX		0x0040	/* inside the Convex functions dir */
+#define ROLE_NEXT_CONFIG	0x0080	/* next.config.* */
+#define ROLE_VITE_CONFIG	0x0100	/* vite.config.* */
+
+/* One import binding: `import { useAuth as useWorkOSAuth } from "m"` gives local
+ * "useWorkOSAuth", module "m", imported "useAuth". Namespace imports have imported "*",
+ * default imports "default". Re-exports are not bindings. */
+struct lint_import {
+	const char *local;
+	const char *module;
+	const char *imported;
+	uint32_t start, end;		/* the specifier */
+	bool type_only;
+};
+
+struct lint_app;
+
+struct lint_file {
+	struct lint_source src;
+	struct lint_app *app;
+	const char *relpath;		/* relative to the app root, '/' separators */
+	enum lint_file_kind kind;
+	unsigned roles;
+	bool parsed;			/* tree is set */
+	TSTree *tree;
+	bool syntax_error;		/* tree has ERROR or MISSING nodes */
+	uint32_t error_start, error_end;/* the first one */
+	bool use_client;		/* a 'use client' directive before any statement */
+	bool use_server;
+	struct lint_import *imports;
+	size_t nimports;
+};
+
+enum lint_env_scope {
+	ENV_DEVELOPMENT = 0,
+	ENV_PRODUCTION,
+	ENV_TEST,
+	ENV_OTHER,			/* .env.<mode> with another mode */
+	ENV_TEMPLATE,			/* *.example, *.sample, *.template, .env.defaults */
+};
+
+struct lint_envfile {
+	struct lint_source src;
+	const char *name;		/* basename: ".env.local" */
+	enum lint_env_scope scope;
+	bool local;			/* a *.local file */
+	bool at_root;			/* in the app root (the only place frameworks load from) */
+	struct dotenv_file env;
+};
+
+struct lint_app {
+	const char *root;		/* display path of the app root ("." for the cwd) */
+	const char *absroot;
+	enum lint_framework fw;
+	unsigned uses;			/* USES_* */
+	const char *functions_dir;	/* display path of the Convex functions dir, NULL if none */
+	struct lint_file **files;
+	size_t nfiles;
+	struct lint_envfile **envs;
+	size_t nenvs;
+	struct lint_file *auth_config;	/* the auth config (.ts preferred), or NULL */
+	struct lint_eval *auth_eval;	/* its evaluation, when parsed */
+	void *pkg;			/* package.json as a jansson json_t *, or NULL */
+};
+
+struct lint_rule;
+struct lint_run;
+struct lint_diag;
+
+struct lint_ctx {
+	struct lint_run *run;
+	const struct lint_rule *rule;
+	struct lint_app *app;
+	struct arena *arena;		/* for strings that go into findings */
+};
+
+/* Rule applicability: the core calls a rule only for apps that match all of these. */
+#define APPLIES_NEXT	0x01	/* Next.js apps only */
+#define APPLIES_VITE	0x02	/* Vite apps only */
+#define APPLIES_WORKOS	0x04	/* apps that use WorkOS */
+
+struct lint_rule {
+	const char *id;			/* stable kebab-case id, never reused */
+	enum lint_severity severity;	/* default; config and --rule override it */
+	const char *family;		/* "auth-config", "providers", "next", "env", "project", "core" */
+	const char *summary;		/* one line, lowercase, no full stop */
+	const char *description;	/* what it checks and why it matters (--explain) */
+	const char *example;		/* wrong code, then the fix ("// wrong" / "// right") */
+	const char *fix;		/* how to fix it, concretely */
+	const char *sources;		/* where the facts come from */
+	unsigned applies;		/* APPLIES_* */
+	/*
+	 * Byte strings that make a source file worth parsing for this rule: a file is parsed
+	 * when it holds one of any enabled rule's triggers or plays one of its roles.
+	 */
+	const char *const *triggers;
+	unsigned roles;
+	/* Called for every parsed source file of an app the rule applies to; may be NULL. */
+	void (*check_file)(struct lint_ctx *ctx, struct lint_file *f);
+	/* Called once per app after check_file has run on all its files; may be NULL. */
+	void (*check_app)(struct lint_ctx *ctx, struct lint_app *app);
+};
+
+/* The registry, in rules/rules.def order. */
+extern const struct lint_rule *const lint_rules[];
+extern const size_t lint_nrules;
+const struct lint_rule *lint_rule_find(const char *id);
+
+/*
+ * Reports a finding of ctx->rule at bytes [start, end) of src with a printf-style message
+ * (what is wrong and what breaks). Returns the finding so help text can be attached.
+ * The message must not contain secret values; the core redacts known secrets anyway.
+ */
+struct lint_diag *lint_report(struct lint_ctx *ctx, const struct lint_source *src,
+			      uint32_t start, uint32_t end, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* The concrete fix: the line to write or the command to run. */
+void lint_help(struct lint_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* True for env key names that hold secrets (API keys, passwords, deploy keys, tokens). */
+bool lint_secret_key(const char *key);
+/* Registers a secret value so no output ever shows it (prefix + length instead). */
+void lint_secret(struct lint_run *run, const char *value, size_t len);
+
+/* --- tree-sitter helpers (src/ts.c) --- */
+
+bool ts_is(TSNode n, const char *type);
+TSNode ts_field(TSNode n, const char *field);
+/* The node's bytes as an arena string. */
+char *ts_text(struct arena *a, const struct lint_source *src, TSNode n);
+/* True when the node's bytes equal s exactly. */
+bool ts_text_eq(const struct lint_source *src, TSNode n, const char *s);
+/* The cooked value of a string literal, or of a template literal with no ${}: NULL otherwise. */
+char *ts_string_value(struct arena *a, const struct lint_source *src, TSNode n);
+/* Strips parentheses, `as`, `satisfies` and non-null `!` wrappers. */
+TSNode ts_unwrap(TSNode n);
+/*
+ * Pre-order walk without recursion (safe on deeply nested input). visit returns false to
+ * skip the node's children.
+ */
+void ts_walk(TSNode root, bool (*visit)(TSNode n, void *ud), void *ud);
+
+/* --- PCRE2 patterns (src/regex.c) --- */
+
+/*
+ * A pattern a rule declares as static data; compiled (with JIT) on first use and kept for
+ * the process. A pattern that does not compile is a bug in the rule and aborts.
+ */
+struct lint_regex {
+	const char *pattern;
+	uint32_t options;		/* PCRE2_* compile options */
+	void *code;			/* pcre2_code *, set on first use */
+};
+#define LINT_REGEX(pat) { (pat), 0, NULL }
+/* Searches s[from..n); on a match stores its byte range and returns true. */
+bool lint_regex_search(struct lint_regex *re, const char *s, size_t n, size_t from,
+		       size_t *mstart, size_t *mend);
+bool lint_regex_match(struct lint_regex *re, const char *s);	/* anywhere in NUL-terminated s */
+
+/* --- model queries (src/model.c) --- */
+
+/* The import binding of local name in f, or NULL. */
+const struct lint_import *lint_import_of(const struct lint_file *f, const char *local, size_t len);
+/* True when the identifier node is bound by an import of export `name` from a module that
+ * matches one of the NULL-terminated modules (exact names). */
+bool lint_ident_imports(const struct lint_file *f, TSNode ident, const char *const *modules,
+			const char *name);
+/* Version range string of a dependency in package.json (any dependency table), or NULL. */
+const char *lint_app_dep(const struct lint_app *app, const char *name);
+/* The env entry that wins for key among the app's env files of the given scope, or NULL. */
+const struct dotenv_entry *lint_app_env(const struct lint_app *app, enum lint_env_scope scope,
+					const char *key, const struct lint_envfile **where);
+
+#endif

@@ -1,0 +1,192 @@
+/* ts.c - small tree-sitter helpers shared by the model, the evaluator and the rules. */
+#include <string.h>
+#include <stdlib.h>
+
+#include "rule.h"
+
+bool ts_is(TSNode n, const char *type)
+{
+	return !ts_node_is_null(n) && strcmp(ts_node_type(n), type) == 0;
+}
+
+TSNode ts_field(TSNode n, const char *field)
+{
+	if (ts_node_is_null(n))
+		return n;
+	return ts_node_child_by_field_name(n, field, (uint32_t)strlen(field));
+}
+
+char *ts_text(struct arena *a, const struct lint_source *src, TSNode n)
+{
+	uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+
+	if (e > src->len)
+		e = (uint32_t)src->len;
+	if (s > e)
+		s = e;
+	return arena_strndup(a, src->buf + s, e - s);
+}
+
+bool ts_text_eq(const struct lint_source *src, TSNode n, const char *s)
+{
+	uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
+	size_t len = strlen(s);
+
+	return !ts_node_is_null(n) && e >= b && e <= src->len && e - b == len &&
+	       memcmp(src->buf + b, s, len) == 0;
+}
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static void put_utf8(struct strbuf *sb, unsigned long cp)
+{
+	char b[4];
+
+	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		cp = 0xFFFD;
+	if (cp < 0x80) {
+		strbuf_addch(sb, (int)cp);
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xC0 | (cp >> 6));
+		b[1] = (char)(0x80 | (cp & 0x3F));
+		strbuf_add(sb, b, 2);
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xE0 | (cp >> 12));
+		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[2] = (char)(0x80 | (cp & 0x3F));
+		strbuf_add(sb, b, 3);
+	} else {
+		b[0] = (char)(0xF0 | (cp >> 18));
+		b[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		b[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		b[3] = (char)(0x80 | (cp & 0x3F));
+		strbuf_add(sb, b, 4);
+	}
+}
+
+/* Cooks one JS escape sequence s[0..n) (starting at the backslash) into sb. */
+static void cook_escape(struct strbuf *sb, const char *s, size_t n)
+{
+	unsigned long cp = 0;
+	size_t i;
+
+	if (n < 2)
+		return;
+	switch (s[1]) {
+	case 'n': strbuf_addch(sb, '\n'); return;
+	case 't': strbuf_addch(sb, '\t'); return;
+	case 'r': strbuf_addch(sb, '\r'); return;
+	case 'b': strbuf_addch(sb, '\b'); return;
+	case 'f': strbuf_addch(sb, '\f'); return;
+	case 'v': strbuf_addch(sb, '\v'); return;
+	case '0':
+		if (n == 2) {
+			strbuf_addch(sb, '\0');
+			return;
+		}
+		break;
+	case '\r': case '\n':
+		return;		/* line continuation */
+	case 'x':
+	case 'u':
+		for (i = 2; i < n; i++) {
+			int h = hexval((unsigned char)s[i]);
+
+			if (h >= 0 && cp <= 0x10FFFF)
+				cp = cp * 16 + (unsigned long)h;
+		}
+		put_utf8(sb, cp);
+		return;
+	default:
+		break;
+	}
+	strbuf_add(sb, s + 1, n - 1);
+}
+
+char *ts_string_value(struct arena *a, const struct lint_source *src, TSNode n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	uint32_t i, count;
+	char *ret;
+
+	n = ts_unwrap(n);
+	if (!ts_is(n, "string") && !ts_is(n, "template_string"))
+		return NULL;
+	count = ts_node_child_count(n);
+	for (i = 0; i < count; i++) {
+		TSNode c = ts_node_child(n, i);
+		const char *t = ts_node_type(c);
+		uint32_t b = ts_node_start_byte(c), e = ts_node_end_byte(c);
+
+		if (!strcmp(t, "template_substitution") || ts_node_is_missing(c) ||
+		    !strcmp(t, "ERROR")) {
+			strbuf_release(&sb);
+			return NULL;
+		}
+		if (!strcmp(t, "string_fragment"))
+			strbuf_add(&sb, src->buf + b, e - b);
+		else if (!strcmp(t, "escape_sequence"))
+			cook_escape(&sb, src->buf + b, e - b);
+	}
+	ret = arena_strndup(a, strbuf_str(&sb), sb.len);
+	strbuf_release(&sb);
+	return ret;
+}
+
+TSNode ts_unwrap(TSNode n)
+{
+	for (;;) {
+		const char *t;
+
+		if (ts_node_is_null(n))
+			return n;
+		t = ts_node_type(n);
+		if (!strcmp(t, "parenthesized_expression")) {
+			n = ts_node_named_child(n, 0);
+		} else if (!strcmp(t, "as_expression") || !strcmp(t, "satisfies_expression") ||
+			   !strcmp(t, "non_null_expression") || !strcmp(t, "type_assertion")) {
+			/* the expression is the first named child, the type the last */
+			TSNode e = ts_node_named_child(n, 0);
+
+			if (!strcmp(t, "type_assertion"))
+				e = ts_node_named_child(n, 1);
+			n = e;
+		} else {
+			return n;
+		}
+	}
+}
+
+void ts_walk(TSNode root, bool (*visit)(TSNode n, void *ud), void *ud)
+{
+	TSTreeCursor c;
+
+	if (ts_node_is_null(root))
+		return;
+	c = ts_tree_cursor_new(root);
+	for (;;) {
+		TSNode n = ts_tree_cursor_current_node(&c);
+
+		if (visit(n, ud) && ts_tree_cursor_goto_first_child(&c))
+			continue;
+		for (;;) {
+			if (ts_node_eq(ts_tree_cursor_current_node(&c), root))
+				goto out;
+			if (ts_tree_cursor_goto_next_sibling(&c))
+				break;
+			if (!ts_tree_cursor_goto_parent(&c))
+				goto out;
+		}
+	}
+out:
+	ts_tree_cursor_delete(&c);
+}
