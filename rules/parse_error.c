@@ -1,6 +1,11 @@
 /* parse_error.c - a linted TS/JS file that does not parse: say so once, at the first error. */
 #include "rule.h"
 
+/* The provider components rules.md lists as files the linter reads. */
+static const char *const triggers[] = {
+	"@workos-inc/", "@workos/", "@convex-dev/workos", "convex/react", "convex/nextjs", NULL,
+};
+
 static void check(struct lint_ctx *ctx, struct lint_file *f)
 {
 	struct lint_diag *d;
@@ -30,5 +35,7 @@ const struct lint_rule rule_parse_error = {
 		"export default { providers: [ { type: \"customJwt\" } ] };",
 	.fix = "Fix the syntax error; merge conflict markers (<<<<<<<, =======, >>>>>>>) count as errors.",
 	.sources = "tree-sitter error recovery (ERROR and MISSING nodes).",
+	.triggers = triggers,
+	.roles = ROLE_AUTH_CONFIG | ROLE_PROXY | ROLE_MIDDLEWARE,
 	.check_file = check,
 };

@@ -100,5 +100,11 @@ void lint_eval_auth_config(struct arena *a, const struct lint_source *src, TSTre
 const struct lint_prop *lint_value_get(const struct lint_value *obj, const char *key);
 /* True when v is a fully known string (no env part) equal to s. */
 bool lint_value_is_str(const struct lint_value *v, const char *s);
+/*
+ * A compact one-line rendering for tests and debugging: JSON-like, keys bare when they are
+ * identifiers, `?` for unknown, `fb:` before a fallback value, `...?` closing a partial
+ * array or object, e.g. {providers:[{issuer:"https://api.workos.com/",applicationID:"${env:X}"}]}.
+ */
+char *lint_value_render(struct arena *a, const struct lint_value *v);
 
 #endif

@@ -288,6 +288,7 @@ static void add_source(struct walk *w, const char *abs, const char *rel, enum li
 	struct lint_file *f = ARENA_NEW(w->arena, struct lint_file);
 
 	f->app = app;
+	f->arena = w->arena;
 	f->relpath = arena_strdup(w->arena, rel);
 	f->kind = kind;
 	f->roles = file_roles(w, rel, abs);

@@ -70,6 +70,7 @@ struct lint_import {
 };
 
 struct lint_app;
+struct lint_react;
 
 struct lint_file {
 	struct lint_source src;
@@ -85,6 +86,8 @@ struct lint_file {
 	bool use_server;
 	struct lint_import *imports;
 	size_t nimports;
+	struct arena *arena;		/* lives as long as the tree: for per-file models */
+	struct lint_react *react;	/* component model, built on first use (react.h) */
 };
 
 enum lint_env_scope {

@@ -1,0 +1,5 @@
+import { NotesList } from "../../components/NotesList";
+
+export default function DashboardPage() {
+  return <NotesList />;
+}

@@ -1,0 +1,13 @@
+import { query } from "./_generated/server";
+
+export const list = query({
+  args: {},
+  handler: async (ctx) => {
+    const identity = await ctx.auth.getUserIdentity();
+    if (!identity) throw new Error("Not authenticated");
+    return await ctx.db
+      .query("notes")
+      .withIndex("by_owner", (q) => q.eq("owner", identity.subject))
+      .collect();
+  },
+});

@@ -1,0 +1,34 @@
+# Helpers for the CLI tests: each check prints "ok - name" or "not ok - name: why".
+# The runner sets CWLINT (the binary), TOP (the repository) and OUT (a scratch folder).
+t_ok() { echo "ok - $1"; }
+t_fail() { echo "not ok - $1: $2"; }
+
+# expect_status NAME WANT GOT
+expect_status() {
+	if [ "$2" = "$3" ]; then t_ok "$1"; else t_fail "$1" "exit status $3, expected $2"; fi
+}
+
+# expect_grep NAME PATTERN FILE: the file has a line matching the extended regex
+expect_grep() {
+	if grep -Eq -- "$2" "$3"; then t_ok "$1"; else t_fail "$1" "no line matches /$2/ in $(head -c 400 "$3")"; fi
+}
+
+# expect_no_grep NAME PATTERN FILE
+expect_no_grep() {
+	if grep -Eq -- "$2" "$3"; then t_fail "$1" "unexpected /$2/: $(grep -E -- "$2" "$3" | head -n 3)"; else t_ok "$1"; fi
+}
+
+# json_check NAME FILE JS-EXPRESSION: the file is JSON and the expression (over `d`) is true
+json_check() {
+	if node -e '
+		const fs = require("fs");
+		let d;
+		try { d = JSON.parse(fs.readFileSync(process.argv[1], "utf8")); }
+		catch (e) { console.error("invalid JSON: " + e.message); process.exit(1); }
+		if (!(' "$3" ')) { console.error("false: " + process.argv[2]); process.exit(1); }
+	' "$2" "$3" 2> "$OUT/json.err"; then
+		t_ok "$1"
+	else
+		t_fail "$1" "$(cat "$OUT/json.err")"
+	fi
+}

@@ -1,0 +1,134 @@
+#!/bin/sh
+# The whole test suite: C unit tests, rule fixtures and CLI tests, each against the normal
+# and the ASan/UBSan build. Every check prints "ok - ..." or "not ok - ..."; the last line
+# is "N passed, N failed". With --update, rewrites each fixture's expected output instead.
+#
+# A fixture is fixtures/<rule-id>/<case>/: a small project tree, `expected` (the exact
+# output of `cwlint --format human --color never .` run in that folder), optionally `args`
+# (extra options, one per line) and `exit` (the expected exit status; by default 0 when
+# expected has no finding).
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+out="$top/tests/out"
+rm -rf "$out"
+mkdir -p "$out"
+update=0
+[ "${1:-}" = "--update" ] && update=1
+
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); [ -n "${VERBOSE:-}" ] && echo "ok - $*"; return 0; }
+notok() { fail=$((fail + 1)); echo "not ok - $*"; }
+
+# Counts the ok/not ok lines of a test program; shows the failures.
+count_lines() {
+	# $1: label, $2: file with the program's output, $3: its exit status
+	p=$(grep -c '^ok - ' "$2")
+	f=$(grep -c '^not ok - ' "$2")
+	pass=$((pass + p))
+	fail=$((fail + f))
+	grep '^not ok - ' "$2" | sed "s|^not ok - |not ok - $1: |"
+	if [ "$3" -ne 0 ] && [ "$f" -eq 0 ]; then
+		notok "$1 exited with status $3 (crash or sanitizer report?)"
+		tail -n 20 "$2" | sed 's/^/    /'
+	fi
+	if [ "$p" -eq 0 ] && [ "$f" -eq 0 ] && [ "$3" -eq 0 ]; then
+		notok "$1 ran no check"
+	fi
+}
+
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=86"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=87"
+unset NO_COLOR FORCE_COLOR GITHUB_ACTIONS CLICOLOR_FORCE
+
+builds="build"
+[ $update -eq 0 ] && [ -x build/asan/cwlint ] && builds="build build/asan"
+
+# --- unit tests ---
+if [ $update -eq 0 ]; then
+	for t in build/tests/test_* build/asan-tests/test_*; do
+		[ -x "$t" ] || continue
+		name=$(echo "$t" | sed 's|build/||')
+		"$t" > "$out/unit.log" 2>&1
+		count_lines "$name" "$out/unit.log" $?
+	done
+fi
+
+# --- fixtures ---
+run_case() {
+	# $1: binary, $2: case dir; writes actual output and status
+	(
+		cd "$2" || exit 99
+		set --
+		if [ -f args ]; then
+			while IFS= read -r a || [ -n "$a" ]; do
+				[ -n "$a" ] && set -- "$@" "$a"
+			done < args
+		fi
+		exec "$top/$BIN" --format human --color never "$@" .
+	) > "$out/actual" 2> "$out/stderr"
+	echo $? > "$out/status"
+}
+
+for case in fixtures/*/*/; do
+	case=${case%/}
+	[ -d "$case" ] || continue
+	for b in $builds; do
+		BIN="$b/cwlint"
+		run_case "$BIN" "$case"
+		status=$(cat "$out/status")
+		if [ $update -eq 1 ]; then
+			cp "$out/actual" "$case/expected"
+			continue
+		fi
+		label="$case ($b)"
+		if [ "$status" -ge 86 ] || grep -q 'Sanitizer\|runtime error:' "$out/stderr"; then
+			notok "$label: sanitizer or crash (status $status)"
+			head -n 30 "$out/stderr" | sed 's/^/    /'
+			continue
+		fi
+		if [ -f "$case/exit" ]; then
+			want=$(cat "$case/exit")
+		elif grep -q ' error: \| warning: \| info: ' "$case/expected" 2>/dev/null; then
+			want=any
+		else
+			want=0
+		fi
+		if ! diff -u "$case/expected" "$out/actual" > "$out/diff" 2>&1; then
+			notok "$label: output differs from expected"
+			sed 's/^/    /' "$out/diff" | head -n 40
+		elif [ "$want" != any ] && [ "$want" != "$status" ]; then
+			notok "$label: exit status $status, expected $want"
+		else
+			ok "$label"
+		fi
+	done
+done
+[ $update -eq 1 ] && { echo "fixtures updated: review with git diff"; exit 0; }
+
+# --- meta: every registered rule has fixtures that fire and that stay silent ---
+for id in $(build/cwlint --list-rules --format json | sed -n 's/.*"id": "\(.*\)".*/\1/p'); do
+	c=$(echo "$id" | tr - _)
+	[ -f "rules/$c.c" ] && ok "rule $id has rules/$c.c" || notok "rule $id has no rules/$c.c"
+	fires=0
+	silent=0
+	for e in fixtures/"$id"/*/expected; do
+		[ -f "$e" ] || continue
+		if grep -q "\[$id\]" "$e"; then fires=$((fires + 1)); else silent=$((silent + 1)); fi
+	done
+	[ $fires -gt 0 ] && ok "rule $id has a firing fixture" || notok "rule $id has no fixture that fires"
+	[ $silent -gt 0 ] && ok "rule $id has a silent fixture" || notok "rule $id has no fixture that stays silent"
+done
+
+# --- CLI tests: each script prints ok/not ok lines ---
+for t in tests/cli/*.sh; do
+	[ -f "$t" ] || continue
+	for b in $builds; do
+		CWLINT="$top/$b/cwlint" TOP="$top" OUT="$out" sh "$t" > "$out/cli.log" 2>&1
+		count_lines "$t ($b)" "$out/cli.log" $?
+	done
+done
+
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]
