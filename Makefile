@@ -26,7 +26,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
 ASAN_UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/asan-tests/%,$(UNIT_SRC))
 
-.PHONY: all deps example check test asan unit clean fixtures-update bench
+.PHONY: all deps example check test asan unit clean fixtures-update bench readme
 all: $(B)/cwlint
 
 # Installs missing Debian packages and the pinned grammar (see scripts/ensure-deps.sh).
@@ -94,3 +94,9 @@ clean:
 	rm -rf $(B) tests/out
 
 -include $(wildcard $(B)/obj/src/*.d $(B)/obj/rules/*.d $(B)/asan/src/*.d $(B)/asan/rules/*.d)
+
+# Regenerates the README's rule table from the rule structs.
+readme: $(B)/cwlint
+	@./$(B)/cwlint --list-rules --format markdown > $(B)/rules.md
+	@awk -v table=$(B)/rules.md '/<!-- rules:start -->/ { print; while ((getline l < table) > 0) print l; skip = 1; next } /<!-- rules:end -->/ { skip = 0 } !skip' README.md > $(B)/README.md
+	@mv $(B)/README.md README.md

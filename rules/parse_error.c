@@ -12,6 +12,13 @@ static void check(struct lint_ctx *ctx, struct lint_file *f)
 
 	if (!f->syntax_error)
 		return;
+	if (f->conflict_marker) {
+		d = lint_report(ctx, &f->src, f->error_start, f->error_end,
+				"unresolved git merge conflict marker: the file does not parse, so "
+				"findings in it may be incomplete");
+		lint_help(d, "resolve the conflict (keep one side, delete the <<<<<<<, ======= and >>>>>>> lines)");
+		return;
+	}
 	d = lint_report(ctx, &f->src, f->error_start, f->error_end,
 			"syntax error: cwlint cannot read this file past here, so findings in it may be incomplete");
 	lint_help(d, "fix the syntax (a stray character, an unclosed bracket or a merge conflict marker), then lint again");

@@ -56,8 +56,11 @@ static void same_values(struct lint_ctx *ctx, struct lint_app *app)
 
 			if (dotenv_get(&prod->env, p->key) != p)
 				continue;	/* an earlier duplicate: the last one is what loads */
-			if (!(is_client && lint_regex_match(&real_client, val(p))) &&
-			    !(!strcmp(p->key, "WORKOS_API_KEY") && lint_regex_match(&real_key, val(p))))
+			/*
+			 * An equal API key is sk_test_ (reported in the production file) or sk_live_
+			 * (reported in the development file) by one_file(): one finding is enough.
+			 */
+			if (!is_client || !lint_regex_match(&real_client, val(p)))
 				continue;
 			for (k = 0; k < app->nenvs && !done; k++) {
 				const struct lint_envfile *dev = app->envs[k];
@@ -68,26 +71,38 @@ static void same_values(struct lint_ctx *ctx, struct lint_app *app)
 					const struct dotenv_entry *d = &dev->env.entries[l];
 					struct lint_diag *diag;
 
-					if (strcmp(val(d), val(p)) ||
-					    (is_client ? !in_list(d->key, client_keys)
-						       : strcmp(d->key, "WORKOS_API_KEY")))
+					if (strcmp(val(d), val(p)) || !in_list(d->key, client_keys))
 						continue;
 					diag = lint_report(ctx, &prod->src, p->value_start, p->value_end,
-							   "%s in %s is the same %s as %s in %s: development and "
-							   "production share one WorkOS environment (its users, "
+							   "%s in %s is the same client id as %s in %s: development "
+							   "and production share one WorkOS environment (its users, "
 							   "redirect URIs and sessions)", p->key, prod->name,
-							   is_client ? "client id" : "API key", d->key, dev->name);
-					lint_help(diag, is_client ?
-						  "use the production environment's client id from the WorkOS "
-						  "dashboard here, and on the production deployment: `npx convex "
-						  "env set --prod WORKOS_CLIENT_ID client_...`" :
-						  "use the production environment's sk_live_ key from the WorkOS "
-						  "dashboard here; keep the sk_test_ key for development");
+							   d->key, dev->name);
+					lint_help(diag, "use the production environment's client id from the "
+						  "WorkOS dashboard here, and on the production deployment: `npx "
+						  "convex env set --prod WORKOS_CLIENT_ID client_...`");
 					done = true;
 				}
 			}
 		}
 	}
+}
+
+/* The development file that holds value under any key, for "the same key as" notes. */
+static const struct lint_envfile *dev_with_value(const struct lint_app *app, const char *value)
+{
+	size_t i, j;
+
+	for (i = 0; i < app->nenvs; i++) {
+		const struct lint_envfile *e = app->envs[i];
+
+		if (e->scope != ENV_DEVELOPMENT)
+			continue;
+		for (j = 0; j < e->env.nentries; j++)
+			if (!strcmp(val(&e->env.entries[j]), value))
+				return e;
+	}
+	return NULL;
 }
 
 static void one_file(struct lint_ctx *ctx, const struct lint_envfile *e)
@@ -114,9 +129,12 @@ static void one_file(struct lint_ctx *ctx, const struct lint_envfile *e)
 		}
 		if (workos_key(x->key) && e->scope == ENV_PRODUCTION && starts_with(v, "sk_test_") &&
 		    lint_regex_match(&real_key, v)) {
+			const struct lint_envfile *dev = dev_with_value(ctx->app, v);
+
 			d = lint_report(ctx, &e->src, x->value_start, x->value_end,
-					"a test WorkOS API key (sk_test_) in the production file %s: production "
-					"would sign users in to the staging environment", e->name);
+					"a test WorkOS API key (sk_test_) in the production file %s%s%s%s: "
+					"production would sign users in to the staging environment", e->name,
+					dev ? " (the same key as in " : "", dev ? dev->name : "", dev ? ")" : "");
 			lint_help(d, "use the production environment's sk_live_ key from the WorkOS dashboard");
 		}
 		if (in_list(x->key, redirect_keys) && lint_regex_match(&local_url, v)) {
@@ -136,8 +154,6 @@ static void one_file(struct lint_ctx *ctx, const struct lint_envfile *e)
 				"in %s: one file mixes the production and development environments",
 				e->name, local_redirect->key);
 		lint_help(d, "keep sk_live_ keys with production URLs and sk_test_ keys with localhost");
-	} else if (live && local_redirect && e->scope == ENV_DEVELOPMENT) {
-		/* already reported as a live key in a development file */
 	}
 }
 

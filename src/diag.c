@@ -97,6 +97,11 @@ static const char *env_frame(struct lint_run *run, const struct lint_source *src
 			continue;
 		if (!lint_secret_key(e->key) && strncmp(e->value, "sk_", 3))
 			continue;
+		/* keep the quotes visible: only what is between them is the secret */
+		if (e->quote && ve - vs >= 2 && src->buf[vs] == e->quote && src->buf[ve - 1] == e->quote) {
+			vs++;
+			ve--;
+		}
 		if (vs < at)
 			vs = at;
 		if (ve > lend)
@@ -274,7 +279,8 @@ void lint_finish(struct lint_run *run)
 {
 	size_t i, j = 0;
 
-	qsort(run->diags, run->ndiags, sizeof(*run->diags), diag_cmp);
+	if (run->ndiags)
+		qsort(run->diags, run->ndiags, sizeof(*run->diags), diag_cmp);
 	for (i = 0; i < run->ndiags; i++) {
 		struct lint_diag *d = run->diags[i];
 

@@ -59,11 +59,21 @@ void dotenv_parse(struct arena *a, const char *buf, size_t len, struct dotenv_fi
 /*
  * Expands ${VAR}, ${VAR:-default}, ${VAR-default} and $VAR in every entry's value across the
  * files of one load set, as dotenv-expand does. files[0] has the highest precedence (Next.js
- * order: .env.<mode>.local, .env.local, .env.<mode>, .env). Single-quoted values are left
- * alone. A name found in no file expands to "" (the user's shell environment is never read).
- * Sets entry->expanded for every entry of every file.
+ * order: .env.<mode>.local, .env.local, .env.<mode>, .env; Vite's: .env.<mode>.local,
+ * .env.<mode>, .env.local, .env). Single-quoted values are expanded too: dotenv drops the
+ * quotes before dotenv-expand runs, in Next.js and Vite alike. A name found in no file
+ * expands to "" (the user's shell environment is never read). A reference into a cycle
+ * counts as unset; expansion stops growing a value at 1 MiB. Sets entry->expanded for every
+ * entry of every file.
  */
 void dotenv_expand(struct arena *a, struct dotenv_file *const *files, size_t nfiles);
+
+/*
+ * dotenv_expand() as @next/env does it: each file is expanded on its own, highest precedence
+ * first, so a reference sees only its own file and files before it (".env.local" with
+ * URL=${HOST}/cb and HOST only in ".env" gives "/cb" in a Next.js app).
+ */
+void dotenv_expand_next(struct arena *a, struct dotenv_file *const *files, size_t nfiles);
 
 /* The last entry for key in f (the one that wins inside a file), or NULL. */
 const struct dotenv_entry *dotenv_get(const struct dotenv_file *f, const char *key);

@@ -159,16 +159,25 @@ static TSNode unwrap(TSNode n)
 	}
 }
 
+/* Null-safe: the 0.20 runtime dereferences a null node's subtree. */
 static uint32_t nstart(const struct ectx *x, TSNode n)
 {
-	uint32_t s = ts_node_start_byte(n);
+	uint32_t s;
+
+	if (ts_node_is_null(n))
+		return 0;
+	s = ts_node_start_byte(n);
 
 	return s > x->src->len ? (uint32_t)x->src->len : s;
 }
 
 static uint32_t nend(const struct ectx *x, TSNode n)
 {
-	uint32_t e = ts_node_end_byte(n);
+	uint32_t e;
+
+	if (ts_node_is_null(n))
+		return 0;
+	e = ts_node_end_byte(n);
 
 	return e > x->src->len ? (uint32_t)x->src->len : e;
 }
@@ -195,8 +204,11 @@ static bool is_function_like(TSNode n)
 		"function_declaration", "generator_function_declaration", "function_expression",
 		"function", "generator_function", "arrow_function", "method_definition",
 	};
-	const char *t = ts_node_type(n);
+	const char *t;
 
+	if (ts_node_is_null(n))
+		return false;
+	t = ts_node_type(n);
 	for (size_t i = 0; i < ARRAY_SIZE(types); i++)
 		if (!strcmp(t, types[i]))
 			return true;
@@ -429,8 +441,9 @@ static void index_import(struct ectx *x, TSNode imp)
 				if (!b)
 					continue;
 				b->module = module;
-				b->imported = ts_is(name, "string") ?
-					ts_string_value(x->a, x->src, name) : ts_text(x->a, x->src, name);
+				b->imported = key_name(x, name);
+				if (!b->imported)
+					b->imported = "";
 				b->type_only = type_only || has_keyword(x, sp, "type");
 			}
 			kids_free(&s);

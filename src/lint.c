@@ -357,7 +357,8 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 	}
 	closedir(dh);
 	/* readdir order differs between file systems; output must not */
-	qsort(names, n, sizeof(*names), name_cmp);
+	if (n)
+		qsort(names, n, sizeof(*names), name_cmp);
 	for (i = 0; i < n; i++) {
 		const char *name = names[i];
 		char *sub = join(abs, name);
@@ -567,24 +568,31 @@ static void load_envs(struct pipeline *p, struct lint_app *app, struct arena *a)
 		}
 	}
 	/* expansion works per load set: the files one framework mode reads together */
-	for (i = 0; i <= ENV_TEMPLATE; i++) {
-		struct lint_envfile *set[4];
+	for (i = 0; i <= ENV_TEST; i++) {
 		struct dotenv_file *files[4];
-		size_t n = 0, rank;
+		size_t n = 0;
+		int rank;
 
 		for (rank = 0; rank < 4; rank++)
 			for (j = 0; j < app->nenvs && n < 4; j++) {
 				struct lint_envfile *e = app->envs[j];
-				bool generic = !strcmp(e->name, ".env") || !strcmp(e->name, ".env.local");
 
-				if (e->scope == i && e->at_root &&
-				    (size_t)((generic ? 2 : 0) + (e->local ? 0 : 1)) == rank)
-					set[n++] = e;
+				if (e->scope == i && e->at_root && lint_env_rank(e, app->fw) == rank)
+					files[n++] = &e->env;
 			}
-		for (j = 0; j < n; j++)
-			files[j] = &set[j]->env;
-		if (n)
+		if (!n)
+			continue;
+		if (app->fw == FW_NEXT)
+			dotenv_expand_next(a, files, n);
+		else
 			dotenv_expand(a, files, n);
+	}
+	/* other modes, templates and files outside the app root: each on its own */
+	for (i = 0; i < app->nenvs; i++) {
+		struct dotenv_file *one = &app->envs[i]->env;
+
+		if (!app->envs[i]->at_root || app->envs[i]->scope > ENV_TEST)
+			dotenv_expand(a, &one, 1);
 	}
 	for (i = 0; i < app->nenvs; i++)
 		for (j = 0; j < app->envs[i]->env.nentries; j++) {

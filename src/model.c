@@ -148,6 +148,39 @@ static bool find_error(TSNode n, void *ud)
 	return true;
 }
 
+/*
+ * A git merge conflict marker is the usual reason a file stops parsing; point at the marker
+ * line itself rather than wherever tree-sitter's recovery starts.
+ */
+static void find_conflict_marker(struct lint_file *f)
+{
+	static const char *const marks[] = { "<<<<<<< ", "=======", ">>>>>>> ", "||||||| " };
+	const struct lint_source *s = &f->src;
+	uint32_t i;
+
+	for (i = 0; i < s->nlines; i++) {
+		size_t len, k;
+		const char *line = lint_source_line(s, i + 1, &len);
+
+		for (k = 0; k < ARRAY_SIZE(marks); k++) {
+			size_t m = strlen(marks[k]);
+
+			if (len < m || memcmp(line, marks[k], m))
+				continue;
+			/* "=======" must be the whole line; the others carry a label */
+			if (k == 1 && len != m)
+				continue;
+			if (f->syntax_error && f->error_start < (uint32_t)(line - s->buf))
+				return;
+			f->syntax_error = true;
+			f->conflict_marker = true;
+			f->error_start = (uint32_t)(line - s->buf);
+			f->error_end = f->error_start + (uint32_t)len;
+			return;
+		}
+	}
+}
+
 void lint_model_file(struct arena *a, struct lint_file *f)
 {
 	TSNode root = ts_tree_root_node(f->tree);
@@ -190,6 +223,7 @@ void lint_model_file(struct arena *a, struct lint_file *f)
 		f->error_start = fe.found ? fe.start : 0;
 		f->error_end = fe.found ? fe.end : 0;
 	}
+	find_conflict_marker(f);
 }
 
 const struct lint_import *lint_import_of(const struct lint_file *f, const char *local, size_t len)
@@ -238,11 +272,13 @@ const char *lint_app_dep(const struct lint_app *app, const char *name)
 	return NULL;
 }
 
-/* Precedence inside one scope: mode-specific before generic, .local before committed. */
-static int env_rank(const struct lint_envfile *e)
+int lint_env_rank(const struct lint_envfile *e, enum lint_framework fw)
 {
 	bool generic = !strcmp(e->name, ".env") || !strcmp(e->name, ".env.local");
 
+	/* Next.js: .env.<mode>.local, .env.local, .env.<mode>, .env; Vite: .env.local third */
+	if (fw == FW_NEXT)
+		return e->local ? (generic ? 1 : 0) : (generic ? 3 : 2);
 	return (generic ? 2 : 0) + (e->local ? 0 : 1);
 }
 
@@ -257,12 +293,12 @@ const struct dotenv_entry *lint_app_env(const struct lint_app *app, enum lint_en
 		const struct lint_envfile *e = app->envs[i];
 		const struct dotenv_entry *d;
 
-		if (e->scope != scope || !e->at_root || env_rank(e) >= best_rank)
+		if (e->scope != scope || !e->at_root || lint_env_rank(e, app->fw) >= best_rank)
 			continue;
 		d = dotenv_get(&e->env, key);
 		if (d) {
 			best = d;
-			best_rank = env_rank(e);
+			best_rank = lint_env_rank(e, app->fw);
 			if (where)
 				*where = e;
 		}

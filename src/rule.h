@@ -82,6 +82,7 @@ struct lint_file {
 	TSTree *tree;
 	bool syntax_error;		/* tree has ERROR or MISSING nodes */
 	uint32_t error_start, error_end;/* the first one */
+	bool conflict_marker;		/* ... and it is a git merge conflict marker line */
 	bool use_client;		/* a 'use client' directive before any statement */
 	bool use_server;
 	struct lint_import *imports;
@@ -225,6 +226,8 @@ bool lint_ident_imports(const struct lint_file *f, TSNode ident, const char *con
 			const char *name);
 /* Version range string of a dependency in package.json (any dependency table), or NULL. */
 const char *lint_app_dep(const struct lint_app *app, const char *name);
+/* Load precedence of an env file in its scope for the framework: 0 wins over 3. */
+int lint_env_rank(const struct lint_envfile *e, enum lint_framework fw);
 /* The env entry that wins for key among the app's env files of the given scope, or NULL. */
 const struct dotenv_entry *lint_app_env(const struct lint_app *app, enum lint_env_scope scope,
 					const char *key, const struct lint_envfile **where);

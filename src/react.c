@@ -1,0 +1,1045 @@
+/* react.c - the per-file component model (see react.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "react.h"
+
+/*
+ * Caps. Components are top-level statements, so a node a rule asks about sits a few dozen
+ * levels below its component at most in real code; anything deeper is treated as unknown.
+ */
+#define PATH_MAX_DEPTH	256
+#define PATTERN_DEPTH	16	/* nesting of destructuring patterns followed */
+#define CHAIN_MAX	64	/* `a.b.c...` links followed to find the base object */
+#define WRAP_MAX	8	/* memo(forwardRef(...)) layers */
+
+static void *grow(struct arena *a, void *arr, size_t esz, size_t n, size_t *alloc)
+{
+	void *p;
+
+	if (n < *alloc)
+		return arr;
+	*alloc = *alloc ? *alloc * 2 : 8;
+	p = arena_alloc(a, esz * *alloc);
+	if (n)
+		memcpy(p, arr, esz * n);
+	return p;
+}
+#define GROW(a, arr, n, alloc) ((arr) = grow((a), (arr), sizeof(*(arr)), (n), &(alloc)))
+
+static const char *src_of(const struct lint_react *r, TSNode n, size_t *len)
+{
+	uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
+
+	if (e > r->file->src.len || b > e) {
+		*len = 0;
+		return "";
+	}
+	*len = e - b;
+	return r->file->src.buf + b;
+}
+
+static bool text_is(const struct lint_react *r, TSNode n, const char *s)
+{
+	return ts_text_eq(&r->file->src, n, s);
+}
+
+/* Nodes that open a function scope. */
+static bool is_fn(TSNode n)
+{
+	const char *t = ts_node_type(n);
+
+	return !strcmp(t, "arrow_function") || !strcmp(t, "function_expression") ||
+	       !strcmp(t, "function_declaration") || !strcmp(t, "generator_function") ||
+	       !strcmp(t, "generator_function_declaration") || !strcmp(t, "method_definition");
+}
+
+/* React's own test for a hook name: "use", or "use" and an uppercase letter or digit. */
+static bool hook_name(const char *s, size_t n)
+{
+	if (n < 3 || memcmp(s, "use", 3))
+		return false;
+	return n == 3 || (s[3] >= 'A' && s[3] <= 'Z') || (s[3] >= '0' && s[3] <= '9');
+}
+
+bool lint_react_resolve(struct lint_file *f, TSNode n, const char **module, const char **imported)
+{
+	const struct lint_import *imp;
+	uint32_t b, e;
+
+	n = ts_unwrap(n);
+	if (ts_is(n, "member_expression")) {
+		TSNode obj = ts_unwrap(ts_field(n, "object")), prop = ts_field(n, "property");
+
+		if (!ts_is(obj, "identifier") || !ts_is(prop, "property_identifier"))
+			return false;
+		b = ts_node_start_byte(obj);
+		e = ts_node_end_byte(obj);
+		imp = lint_import_of(f, f->src.buf + b, e - b);
+		/* `import * as AuthKit` and CommonJS-style `import React from "react"` */
+		if (!imp || imp->type_only ||
+		    (strcmp(imp->imported, "*") && strcmp(imp->imported, "default")))
+			return false;
+		*module = imp->module;
+		*imported = ts_text(f->arena, &f->src, prop);
+		return true;
+	}
+	if (!ts_is(n, "identifier"))
+		return false;
+	b = ts_node_start_byte(n);
+	e = ts_node_end_byte(n);
+	imp = lint_import_of(f, f->src.buf + b, e - b);
+	if (!imp || imp->type_only)
+		return false;
+	*module = imp->module;
+	*imported = imp->imported;
+	return true;
+}
+
+static bool in_modules(const char *module, const char *const *modules)
+{
+	if (!module)
+		return false;
+	for (; *modules; modules++)
+		if (!strcmp(module, *modules))
+			return true;
+	return false;
+}
+
+bool lint_react_call_is(const struct lint_react_call *c, const char *const *modules, const char *name)
+{
+	return c->module && !strcmp(c->name, name) && in_modules(c->module, modules);
+}
+
+bool lint_react_elem_is(const struct lint_react_elem *e, const char *const *modules, const char *name)
+{
+	return e->module && e->imported && !strcmp(e->imported, name) && in_modules(e->module, modules);
+}
+
+int lint_react_comp_find(const struct lint_react *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncomps; i++)
+		if (!strcmp(r->comps[i].name, name))
+			return (int)i;
+	return -1;
+}
+
+int lint_react_call_at(const struct lint_react_comp *c, TSNode n)
+{
+	size_t i;
+
+	for (i = 0; i < c->ncalls; i++)
+		if (ts_node_eq(c->calls[i].node, n))
+			return (int)i;
+	return -1;
+}
+
+/* --- paths and gates --- */
+
+static bool contains(TSNode outer, uint32_t b, uint32_t e)
+{
+	uint32_t ob = ts_node_start_byte(outer), oe = ts_node_end_byte(outer);
+
+	/* a zero-width node (MISSING) contains nothing but an equal zero-width target */
+	return ob <= b && e <= oe && (oe > ob || b == e);
+}
+
+size_t lint_react_path(TSNode root, TSNode target, TSNode *path, size_t max)
+{
+	uint32_t b = ts_node_start_byte(target), e = ts_node_end_byte(target);
+	TSTreeCursor cur;
+	size_t n = 0;
+
+	if (ts_node_is_null(root) || ts_node_is_null(target) || !contains(root, b, e))
+		return 0;
+	/* a cursor descent: ts_node_parent() rescans from the root and would be quadratic */
+	cur = ts_tree_cursor_new(root);
+	for (;;) {
+		TSNode node = ts_tree_cursor_current_node(&cur);
+
+		if (n == max) {
+			n = 0;
+			break;
+		}
+		path[n++] = node;
+		if (ts_node_eq(node, target))
+			break;
+		if (!ts_tree_cursor_goto_first_child(&cur)) {
+			n = 0;
+			break;
+		}
+		while (!contains(ts_tree_cursor_current_node(&cur), b, e))
+			if (!ts_tree_cursor_goto_next_sibling(&cur)) {
+				n = 0;
+				goto out;
+			}
+	}
+out:
+	ts_tree_cursor_delete(&cur);
+	return n;
+}
+
+/* A statement that always leaves the function: return/throw, or a block holding one. */
+static bool exits(TSNode s)
+{
+	uint32_t i, n;
+
+	if (ts_is(s, "return_statement") || ts_is(s, "throw_statement"))
+		return true;
+	if (!ts_is(s, "statement_block"))
+		return false;
+	n = ts_node_named_child_count(s);
+	for (i = 0; i < n; i++) {
+		TSNode c = ts_node_named_child(s, i);
+
+		if (ts_is(c, "return_statement") || ts_is(c, "throw_statement"))
+			return true;
+	}
+	return false;
+}
+
+/* Early exits among block's statements before child; false when fn stopped. */
+static bool early_exits(TSNode block, TSNode child, lint_react_gate_fn fn, void *ud)
+{
+	TSTreeCursor cur = ts_tree_cursor_new(block);
+	bool go = true;
+
+	if (ts_tree_cursor_goto_first_child(&cur)) {
+		do {
+			TSNode s = ts_tree_cursor_current_node(&cur);
+
+			if (ts_node_eq(s, child))
+				break;
+			if (ts_is(s, "if_statement") && exits(ts_field(s, "consequence")) &&
+			    !fn(ts_unwrap(ts_field(s, "condition")), s, GATE_EARLY_EXIT, ud)) {
+				go = false;
+				break;
+			}
+		} while (ts_tree_cursor_goto_next_sibling(&cur));
+	}
+	ts_tree_cursor_delete(&cur);
+	return go;
+}
+
+bool lint_react_gates(TSNode root, TSNode node, lint_react_gate_fn fn, void *ud)
+{
+	TSNode path[PATH_MAX_DEPTH];
+	size_t n = lint_react_path(root, node, path, PATH_MAX_DEPTH), i;
+
+	if (!n)
+		return false;
+	for (i = n - 1; i > 0; i--) {
+		TSNode child = path[i], parent = path[i - 1];
+		const char *t = ts_node_type(parent);
+		bool go = true;
+
+		if (!strcmp(t, "if_statement")) {
+			TSNode cond = ts_unwrap(ts_field(parent, "condition"));
+
+			if (ts_node_eq(child, ts_field(parent, "consequence")))
+				go = fn(cond, parent, GATE_IF, ud);
+			else if (ts_is(child, "else_clause"))
+				go = fn(cond, parent, GATE_ELSE, ud);
+		} else if (!strcmp(t, "ternary_expression")) {
+			if (!ts_node_eq(child, ts_field(parent, "condition")))
+				go = fn(ts_unwrap(ts_field(parent, "condition")), parent, GATE_TERNARY, ud);
+		} else if (!strcmp(t, "binary_expression")) {
+			TSNode op = ts_field(parent, "operator");
+
+			if (ts_node_eq(child, ts_field(parent, "right"))) {
+				if (!strcmp(ts_node_type(op), "&&"))
+					go = fn(ts_unwrap(ts_field(parent, "left")), parent, GATE_AND, ud);
+				else if (!strcmp(ts_node_type(op), "||"))
+					go = fn(ts_unwrap(ts_field(parent, "left")), parent, GATE_OR, ud);
+			}
+		} else if (!strcmp(t, "statement_block")) {
+			go = early_exits(parent, child, fn, ud);
+		}
+		if (!go)
+			break;
+	}
+	return true;
+}
+
+/* --- scopes --- */
+
+struct name_find {
+	const char *name;
+	size_t len;
+	const struct lint_react *r;
+	bool found;
+};
+
+/* Binding identifiers in a parameter list or pattern (default values count too: erring
+ * towards "shadowed" only makes a rule quieter). */
+static bool find_binding(TSNode n, void *ud)
+{
+	struct name_find *nf = ud;
+	const char *s;
+	size_t len;
+
+	if (nf->found || ts_is(n, "type_annotation") || is_fn(n))
+		return false;
+	if (ts_is(n, "identifier") || ts_is(n, "shorthand_property_identifier_pattern")) {
+		s = src_of(nf->r, n, &len);
+		if (len == nf->len && !memcmp(s, nf->name, len))
+			nf->found = true;
+		return false;
+	}
+	return true;
+}
+
+static bool binds(struct name_find *nf, TSNode pattern_or_params)
+{
+	if (ts_node_is_null(pattern_or_params))
+		return false;
+	nf->found = false;
+	ts_walk(pattern_or_params, find_binding, nf);
+	return nf->found;
+}
+
+/* Does a declaration statement (let/const/var) declare the name? */
+static bool declares(struct name_find *nf, TSNode stmt)
+{
+	uint32_t i, n;
+
+	if (!ts_is(stmt, "lexical_declaration") && !ts_is(stmt, "variable_declaration"))
+		return false;
+	n = ts_node_named_child_count(stmt);
+	for (i = 0; i < n; i++) {
+		TSNode d = ts_node_named_child(stmt, i);
+
+		if (ts_is(d, "variable_declarator") && binds(nf, ts_field(d, "name")))
+			return true;
+	}
+	return false;
+}
+
+/* Is the name rebound anywhere on the path strictly between the body and the reference? */
+static bool shadowed(struct name_find *nf, const TSNode *path, size_t n, TSNode body)
+{
+	size_t i;
+
+	for (i = 1; i + 1 < n; i++) {
+		TSNode p = path[i];
+
+		if (ts_node_eq(p, body))
+			continue;
+		if (is_fn(p)) {
+			if (binds(nf, ts_field(p, "parameters")) || binds(nf, ts_field(p, "parameter")))
+				return true;
+			if (ts_is(p, "function_declaration") && binds(nf, ts_field(p, "name")))
+				return true;
+		} else if (ts_is(p, "statement_block")) {
+			uint32_t j, m = ts_node_named_child_count(p);
+
+			for (j = 0; j < m; j++)
+				if (declares(nf, ts_node_named_child(p, j)))
+					return true;
+		} else if (ts_is(p, "catch_clause")) {
+			if (binds(nf, ts_field(p, "parameter")))
+				return true;
+		} else if (ts_is(p, "for_statement")) {
+			if (declares(nf, ts_field(p, "initializer")))
+				return true;
+		} else if (ts_is(p, "for_in_statement")) {
+			if (binds(nf, ts_field(p, "left")))
+				return true;
+		}
+	}
+	return false;
+}
+
+const struct lint_react_var *lint_react_var_at(const struct lint_react *r,
+					       const struct lint_react_comp *c, TSNode ident)
+{
+	const struct lint_react_var *v = NULL;
+	TSNode path[PATH_MAX_DEPTH];
+	struct name_find nf;
+	uint32_t at = ts_node_start_byte(ident);
+	size_t len, i, n;
+	const char *s = src_of(r, ident, &len);
+
+	for (i = 0; i < c->nvars; i++) {
+		const struct lint_react_var *cand = &c->vars[i];
+
+		if (strlen(cand->name) == len && !memcmp(cand->name, s, len) &&
+		    ts_node_start_byte(cand->id) < at)
+			v = cand;
+	}
+	if (!v)
+		return NULL;
+	n = lint_react_path(c->fn, ident, path, PATH_MAX_DEPTH);
+	if (!n)
+		return NULL;
+	nf.name = s;
+	nf.len = len;
+	nf.r = r;
+	nf.found = false;
+	return shadowed(&nf, path, n, c->body) ? NULL : v;
+}
+
+/* --- sources an expression reads --- */
+
+struct srcwalk {
+	const struct lint_react *r;
+	const struct lint_react_comp *c;
+	TSNode root;
+	lint_react_src_fn fn;
+	void *ud;
+	bool stop;
+};
+
+static void walk_srcs(struct srcwalk *w, TSNode root);
+
+static bool emit(struct srcwalk *w, const struct lint_react_src *s, TSNode ref)
+{
+	if (!w->stop && !w->fn(s, ref, w->ud))
+		w->stop = true;
+	return !w->stop;
+}
+
+static bool is_use_memo(const struct lint_react *r, const struct lint_react_call *k)
+{
+	static const char *const react[] = { "react", NULL };
+
+	(void)r;
+	return lint_react_call_is(k, react, "useMemo");
+}
+
+/* The property name of a member expression as an arena string, or NULL. */
+static const char *prop_name(const struct lint_react *r, TSNode member)
+{
+	TSNode p = ts_field(member, "property");
+
+	if (!ts_is(p, "property_identifier"))
+		return NULL;
+	return ts_text(r->file->arena, &r->file->src, p);
+}
+
+static bool srcs_visit(TSNode n, void *ud)
+{
+	struct srcwalk *w = ud;
+	const char *t;
+
+	if (w->stop)
+		return false;
+	t = ts_node_type(n);
+	if (!ts_node_eq(n, w->root) && is_fn(n))
+		return false;
+	if (!strcmp(t, "type_annotation") || !strcmp(t, "type_arguments") ||
+	    !strcmp(t, "jsx_closing_element"))
+		return false;
+	if (!strcmp(t, "call_expression")) {
+		int k = lint_react_call_at(w->c, n);
+
+		if (k < 0)
+			return true;
+		if (is_use_memo(w->r, &w->c->calls[k])) {
+			/* the memoised value is what its callback reads */
+			TSNode cb = ts_unwrap(ts_node_named_child(ts_field(n, "arguments"), 0));
+
+			if (ts_is(cb, "arrow_function") || ts_is(cb, "function_expression"))
+				walk_srcs(w, ts_field(cb, "body"));
+			return false;
+		} else {
+			struct lint_react_src s = { (uint32_t)k, NULL };
+
+			emit(w, &s, n);
+			return false;
+		}
+	}
+	if (!strcmp(t, "member_expression")) {
+		TSNode base = n, first = n;
+		int links = 0;
+
+		while (ts_is(base, "member_expression") && links++ < CHAIN_MAX) {
+			first = base;
+			base = ts_unwrap(ts_field(base, "object"));
+		}
+		if (ts_is(base, "identifier")) {
+			const struct lint_react_var *v = lint_react_var_at(w->r, w->c, base);
+			const char *p;
+			size_t i;
+
+			if (!v)
+				return true;
+			p = prop_name(w->r, first);
+			for (i = 0; i < v->nsrcs; i++) {
+				struct lint_react_src s = v->srcs[i];
+
+				if (!s.prop)
+					s.prop = p;
+				if (!s.prop)
+					continue;
+				if (!emit(w, &s, first))
+					break;
+			}
+			return false;
+		}
+		if (ts_is(base, "call_expression")) {
+			int k = lint_react_call_at(w->c, base);
+
+			if (k >= 0 && !is_use_memo(w->r, &w->c->calls[k])) {
+				struct lint_react_src s = { (uint32_t)k, prop_name(w->r, first) };
+
+				emit(w, &s, first);
+				return false;
+			}
+		}
+		return true;
+	}
+	if (!strcmp(t, "identifier") || !strcmp(t, "shorthand_property_identifier")) {
+		const struct lint_react_var *v = lint_react_var_at(w->r, w->c, n);
+		size_t i;
+
+		for (i = 0; v && i < v->nsrcs; i++)
+			if (!emit(w, &v->srcs[i], n))
+				break;
+		return false;
+	}
+	return true;
+}
+
+static void walk_srcs(struct srcwalk *w, TSNode root)
+{
+	TSNode saved = w->root;
+
+	if (ts_node_is_null(root))
+		return;
+	w->root = root;
+	ts_walk(root, srcs_visit, w);
+	w->root = saved;
+}
+
+void lint_react_expr_srcs(const struct lint_react *r, const struct lint_react_comp *c,
+			  TSNode expr, lint_react_src_fn fn, void *ud)
+{
+	struct srcwalk w = { r, c, expr, fn, ud, false };
+
+	walk_srcs(&w, expr);
+}
+
+/* --- skip gates --- */
+
+struct skipwalk {
+	const struct lint_react *r;
+	TSNode root;
+	lint_react_gate_fn fn;
+	void *ud;
+	bool stop;
+};
+
+static bool is_skip(const struct lint_react *r, TSNode n)
+{
+	n = ts_unwrap(n);
+	return ts_is(n, "string") &&
+	       (text_is(r, n, "\"skip\"") || text_is(r, n, "'skip'"));
+}
+
+static bool skip_visit(TSNode n, void *ud)
+{
+	struct skipwalk *w = ud;
+
+	if (w->stop || (!ts_node_eq(n, w->root) && is_fn(n)))
+		return false;
+	if (ts_is(n, "ternary_expression") &&
+	    (is_skip(w->r, ts_field(n, "consequence")) || is_skip(w->r, ts_field(n, "alternative"))) &&
+	    !w->fn(ts_unwrap(ts_field(n, "condition")), n, GATE_SKIP, w->ud))
+		w->stop = true;
+	return !w->stop;
+}
+
+void lint_react_skip_gates(const struct lint_react *r, const struct lint_react_comp *c,
+			   const struct lint_react_call *call, lint_react_gate_fn fn, void *ud)
+{
+	TSNode args = ts_field(call->node, "arguments");
+	struct skipwalk w = { r, args, fn, ud, false };
+	uint32_t i, n = ts_node_named_child_count(args);
+
+	for (i = 0; i < n && !w.stop; i++) {
+		TSNode a = ts_unwrap(ts_node_named_child(args, i));
+
+		if (ts_is(a, "identifier")) {
+			const struct lint_react_var *v = lint_react_var_at(r, c, a);
+
+			if (!v || ts_node_is_null(v->value))
+				continue;
+			a = v->value;
+		}
+		w.root = a;
+		ts_walk(a, skip_visit, &w);
+	}
+}
+
+/* --- building --- */
+
+struct builder {
+	struct lint_react *r;
+	struct arena *a;
+	size_t alloc_comps;
+};
+
+static void add_comp(struct builder *b, const char *name, TSNode fn, TSNode decl)
+{
+	struct lint_react_comp *c;
+	enum lint_react_kind kind;
+
+	if (hook_name(name, strlen(name)))
+		kind = REACT_HOOK;
+	else if ((name[0] >= 'A' && name[0] <= 'Z') || !strcmp(name, "default"))
+		kind = REACT_COMPONENT;
+	else
+		return;		/* a plain helper function */
+	GROW(b->a, b->r->comps, b->r->ncomps, b->alloc_comps);
+	c = &b->r->comps[b->r->ncomps++];
+	memset(c, 0, sizeof(*c));
+	c->name = name;
+	c->kind = kind;
+	c->fn = fn;
+	c->decl = decl;
+	c->body = ts_field(fn, "body");
+}
+
+/* memo(), forwardRef(), React.memo(), React.forwardRef(): from "react", or React's UMD global. */
+static bool is_wrapper(struct builder *b, TSNode call)
+{
+	struct lint_file *f = b->r->file;
+	TSNode callee = ts_unwrap(ts_field(call, "function"));
+	const char *module, *imported;
+
+	if (lint_react_resolve(f, callee, &module, &imported))
+		return !strcmp(module, "react") &&
+		       (!strcmp(imported, "memo") || !strcmp(imported, "forwardRef"));
+	return text_is(b->r, callee, "memo") || text_is(b->r, callee, "forwardRef") ||
+	       text_is(b->r, callee, "React.memo") || text_is(b->r, callee, "React.forwardRef");
+}
+
+static void add_value(struct builder *b, const char *name, TSNode v, TSNode decl)
+{
+	int i;
+
+	for (i = 0; i < WRAP_MAX; i++) {
+		v = ts_unwrap(v);
+		if (ts_is(v, "arrow_function") || ts_is(v, "function_expression")) {
+			add_comp(b, name, v, decl);
+			return;
+		}
+		if (!ts_is(v, "call_expression") || !is_wrapper(b, v))
+			return;
+		v = ts_node_named_child(ts_field(v, "arguments"), 0);
+	}
+}
+
+static void add_decl(struct builder *b, TSNode d, TSNode stmt)
+{
+	const struct lint_source *src = &b->r->file->src;
+	uint32_t i, n;
+
+	if (ts_is(d, "function_declaration")) {
+		TSNode name = ts_field(d, "name");
+
+		if (!ts_node_is_null(name))
+			add_comp(b, ts_text(b->a, src, name), d, stmt);
+		return;
+	}
+	if (!ts_is(d, "lexical_declaration") && !ts_is(d, "variable_declaration"))
+		return;
+	n = ts_node_named_child_count(d);
+	for (i = 0; i < n; i++) {
+		TSNode dec = ts_node_named_child(d, i);
+		TSNode name = ts_field(dec, "name");
+
+		if (ts_is(dec, "variable_declarator") && ts_is(name, "identifier"))
+			add_value(b, ts_text(b->a, src, name), ts_field(dec, "value"), stmt);
+	}
+}
+
+static void find_comps(struct builder *b)
+{
+	TSNode root = ts_tree_root_node(b->r->file->tree);
+	uint32_t i, n = ts_node_named_child_count(root);
+
+	for (i = 0; i < n; i++) {
+		TSNode s = ts_node_named_child(root, i);
+
+		if (ts_is(s, "export_statement")) {
+			TSNode d = ts_field(s, "declaration"), v = ts_field(s, "value");
+
+			if (!ts_node_is_null(d))
+				add_decl(b, d, s);
+			else if (!ts_node_is_null(v))
+				add_value(b, "default", v, s);
+		} else {
+			add_decl(b, s, s);
+		}
+	}
+}
+
+static void find_stmts(struct builder *b, struct lint_react_comp *c)
+{
+	uint32_t i, n, k = 0;
+
+	if (!ts_is(c->body, "statement_block"))
+		return;
+	n = ts_node_named_child_count(c->body);
+	c->stmts = ARENA_ARRAY(b->a, TSNode, n ? n : 1);
+	for (i = 0; i < n; i++) {
+		TSNode s = ts_node_named_child(c->body, i);
+
+		if (!ts_is(s, "comment"))
+			c->stmts[k++] = s;
+	}
+	c->nstmts = k;
+}
+
+/* Index of the top-level statement that holds byte offset at (binary search). */
+static uint32_t stmt_of(const struct lint_react_comp *c, uint32_t at)
+{
+	size_t lo = 0, hi = c->nstmts;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ts_node_end_byte(c->stmts[mid]) <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < c->nstmts && ts_node_start_byte(c->stmts[lo]) <= at)
+		return (uint32_t)lo;
+	return UINT32_MAX;
+}
+
+struct callwalk {
+	struct builder *b;
+	struct lint_react_comp *c;
+	TSNode root;
+	size_t alloc;
+};
+
+static bool call_visit(TSNode n, void *ud)
+{
+	struct callwalk *w = ud;
+	struct lint_file *f = w->b->r->file;
+	struct lint_react_call *k;
+	TSNode callee, last;
+	const char *module = NULL, *imported = NULL, *s;
+	size_t len;
+	bool resolved;
+
+	if (!ts_node_eq(n, w->root) && is_fn(n))
+		return false;	/* hooks in callbacks are not the component's hooks */
+	if (!ts_is(n, "call_expression"))
+		return true;
+	callee = ts_unwrap(ts_field(n, "function"));
+	if (ts_is(callee, "identifier"))
+		last = callee;
+	else if (ts_is(callee, "member_expression"))
+		last = ts_field(callee, "property");
+	else
+		return true;
+	resolved = lint_react_resolve(f, callee, &module, &imported);
+	s = src_of(w->b->r, last, &len);
+	/* an alias that hides the hook name (`useAuth as workosAuth`) still is the hook */
+	if (!hook_name(s, len) && !(resolved && hook_name(imported, strlen(imported))))
+		return true;
+	GROW(w->b->a, w->c->calls, w->c->ncalls, w->alloc);
+	k = &w->c->calls[w->c->ncalls++];
+	k->node = n;
+	k->callee = ts_text(w->b->a, &f->src, callee);
+	k->module = resolved ? module : NULL;
+	k->name = resolved ? imported : arena_strndup(w->b->a, s, len);
+	k->stmt = stmt_of(w->c, ts_node_start_byte(n));
+	k->local_hook = -1;
+	return true;
+}
+
+static void find_calls(struct builder *b, struct lint_react_comp *c)
+{
+	struct callwalk w = { b, c, c->body, 0 };
+	size_t i;
+
+	ts_walk(c->body, call_visit, &w);
+	for (i = 0; i < c->ncalls; i++) {
+		struct lint_react_call *k = &c->calls[i];
+		int h;
+
+		if (k->module || !ts_is(ts_unwrap(ts_field(k->node, "function")), "identifier"))
+			continue;
+		h = lint_react_comp_find(b->r, k->name);
+		if (h >= 0 && b->r->comps[h].kind == REACT_HOOK)
+			k->local_hook = h;
+	}
+}
+
+/* Collects the sources a value reads into a growable, de-duplicated list. */
+struct srclist {
+	struct arena *a;
+	struct lint_react_src *v;
+	size_t n, alloc;
+};
+
+static void srclist_add(struct srclist *l, const struct lint_react_src *s)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].call == s->call &&
+		    (l->v[i].prop == s->prop ||
+		     (l->v[i].prop && s->prop && !strcmp(l->v[i].prop, s->prop))))
+			return;
+	GROW(l->a, l->v, l->n, l->alloc);
+	l->v[l->n++] = *s;
+}
+
+static bool collect_src(const struct lint_react_src *s, TSNode ref, void *ud)
+{
+	(void)ref;
+	srclist_add(ud, s);
+	return true;
+}
+
+struct varbuild {
+	struct builder *b;
+	struct lint_react_comp *c;
+	size_t alloc;
+	uint32_t stmt;
+};
+
+static void add_var(struct varbuild *vb, TSNode id, TSNode value, bool derived,
+		    const struct lint_react_src *srcs, size_t nsrcs)
+{
+	struct lint_react_var *v;
+
+	if (!nsrcs || (!ts_is(id, "identifier") && !ts_is(id, "shorthand_property_identifier_pattern")))
+		return;
+	GROW(vb->b->a, vb->c->vars, vb->c->nvars, vb->alloc);
+	v = &vb->c->vars[vb->c->nvars++];
+	v->name = ts_text(vb->b->a, &vb->b->r->file->src, id);
+	v->id = id;
+	v->value = value;
+	v->stmt = vb->stmt;
+	v->derived = derived;
+	v->srcs = srcs;
+	v->nsrcs = nsrcs;
+}
+
+/* The sources a destructured property `key` of a value with sources srcs holds. */
+static const struct lint_react_src *project(struct varbuild *vb, const struct lint_react_src *srcs,
+					    size_t n, const char *key)
+{
+	struct lint_react_src *out = ARENA_ARRAY(vb->b->a, struct lint_react_src, n ? n : 1);
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		out[i] = srcs[i];
+		if (!out[i].prop)
+			out[i].prop = key;
+	}
+	return out;
+}
+
+static void bind_pattern(struct varbuild *vb, TSNode pat, TSNode value, bool derived,
+			 const struct lint_react_src *srcs, size_t n, int depth);
+
+static void bind_object(struct varbuild *vb, TSNode pat, bool derived,
+			const struct lint_react_src *srcs, size_t n, int depth)
+{
+	struct lint_file *f = vb->b->r->file;
+	uint32_t i, m = ts_node_named_child_count(pat);
+
+	for (i = 0; i < m; i++) {
+		TSNode p = ts_node_named_child(pat, i);
+		TSNode target = p, key = p;
+		char *k;
+
+		if (ts_is(p, "object_assignment_pattern")) {	/* { user = null } */
+			target = ts_field(p, "left");
+			key = target;
+		} else if (ts_is(p, "pair_pattern")) {		/* { loading: isLoading } */
+			key = ts_field(p, "key");
+			target = ts_field(p, "value");
+			if (ts_is(target, "assignment_pattern"))
+				target = ts_field(target, "left");
+		} else if (ts_is(p, "rest_pattern")) {		/* { ...rest }: the whole */
+			bind_pattern(vb, ts_node_named_child(p, 0), (TSNode){ 0 }, derived, srcs, n,
+				     depth + 1);
+			continue;
+		} else if (!ts_is(p, "shorthand_property_identifier_pattern")) {
+			continue;
+		}
+		if (!ts_is(key, "property_identifier") &&
+		    !ts_is(key, "shorthand_property_identifier_pattern"))
+			continue;	/* computed or string keys: unknown */
+		k = ts_text(vb->b->a, &f->src, key);
+		bind_pattern(vb, target, (TSNode){ 0 }, derived, project(vb, srcs, n, k), n, depth + 1);
+	}
+}
+
+static void bind_pattern(struct varbuild *vb, TSNode pat, TSNode value, bool derived,
+			 const struct lint_react_src *srcs, size_t n, int depth)
+{
+	uint32_t i, m;
+
+	if (depth > PATTERN_DEPTH || ts_node_is_null(pat))
+		return;
+	if (ts_is(pat, "identifier") || ts_is(pat, "shorthand_property_identifier_pattern")) {
+		add_var(vb, pat, value, derived, srcs, n);
+	} else if (ts_is(pat, "object_pattern")) {
+		bind_object(vb, pat, derived, srcs, n, depth);
+	} else if (ts_is(pat, "array_pattern")) {
+		/* [a, b] = useState(...) etc.: each element holds the whole result */
+		m = ts_node_named_child_count(pat);
+		for (i = 0; i < m; i++) {
+			TSNode e = ts_node_named_child(pat, i);
+
+			if (ts_is(e, "assignment_pattern"))
+				e = ts_field(e, "left");
+			else if (ts_is(e, "rest_pattern"))
+				e = ts_node_named_child(e, 0);
+			bind_pattern(vb, e, (TSNode){ 0 }, derived, srcs, n, depth + 1);
+		}
+	}
+}
+
+static void find_vars(struct builder *b, struct lint_react_comp *c)
+{
+	struct varbuild vb = { b, c, 0, 0 };
+	size_t i;
+
+	for (i = 0; i < c->nstmts; i++) {
+		TSNode s = c->stmts[i];
+		uint32_t j, m;
+
+		if (!ts_is(s, "lexical_declaration") && !ts_is(s, "variable_declaration"))
+			continue;
+		vb.stmt = (uint32_t)i;
+		m = ts_node_named_child_count(s);
+		for (j = 0; j < m; j++) {
+			TSNode d = ts_node_named_child(s, j);
+			TSNode name = ts_field(d, "name"), value = ts_field(d, "value"), u;
+			struct srclist l = { b->a, NULL, 0, 0 };
+			bool derived;
+
+			if (!ts_is(d, "variable_declarator") || ts_node_is_null(value))
+				continue;
+			lint_react_expr_srcs(b->r, c, value, collect_src, &l);
+			if (!l.n)
+				continue;
+			u = ts_unwrap(value);
+			derived = !(ts_is(u, "identifier") || ts_is(u, "member_expression") ||
+				    (ts_is(u, "call_expression") && lint_react_call_at(c, u) >= 0 &&
+				     !is_use_memo(b->r, &c->calls[lint_react_call_at(c, u)])));
+			bind_pattern(&vb, name, value, derived, l.v, l.n, 0);
+		}
+	}
+}
+
+/* JSX elements, with their parents found by byte containment in one pre-order pass. */
+struct open_elem {
+	int idx;
+	uint32_t end, open_end;
+};
+
+struct elemwalk {
+	struct builder *b;
+	struct lint_react_comp *c;
+	size_t alloc;
+	struct open_elem *stack;
+	size_t depth, stack_alloc;
+};
+
+static bool elem_visit(TSNode n, void *ud)
+{
+	struct elemwalk *w = ud;
+	struct lint_file *f = w->b->r->file;
+	struct lint_react_elem *e;
+	uint32_t at = ts_node_start_byte(n);
+	bool self = ts_is(n, "jsx_self_closing_element");
+	TSNode open;
+
+	if (!self && !ts_is(n, "jsx_element"))
+		return true;
+	while (w->depth && w->stack[w->depth - 1].end <= at)
+		w->depth--;
+	GROW(w->b->a, w->c->elems, w->c->nelems, w->alloc);
+	e = &w->c->elems[w->c->nelems];
+	memset(e, 0, sizeof(*e));
+	e->node = n;
+	open = self ? n : ts_field(n, "open_tag");
+	e->name = ts_field(open, "name");
+	e->tag = ts_node_is_null(e->name) ? "" : ts_text(w->b->a, &f->src, e->name);
+	if (!ts_node_is_null(e->name))
+		lint_react_resolve(f, e->name, &e->module, &e->imported);
+	e->parent = w->depth ? w->stack[w->depth - 1].idx : -1;
+	e->in_props = w->depth && at < w->stack[w->depth - 1].open_end;
+	e->comp = -1;
+	if (ts_is(e->name, "identifier") && !e->module) {
+		int k = lint_react_comp_find(w->b->r, e->tag);
+
+		if (k >= 0 && w->b->r->comps[k].kind == REACT_COMPONENT)
+			e->comp = k;
+	}
+	LINT_GROW(w->stack, w->depth + 1, w->stack_alloc);
+	w->stack[w->depth].idx = (int)w->c->nelems;
+	w->stack[w->depth].end = ts_node_end_byte(n);
+	w->stack[w->depth].open_end = ts_node_end_byte(open);
+	w->depth++;
+	w->c->nelems++;
+	return true;
+}
+
+static void find_elems(struct builder *b, struct lint_react_comp *c)
+{
+	struct elemwalk w = { b, c, 0, NULL, 0, 0 };
+
+	ts_walk(c->fn, elem_visit, &w);
+	free(w.stack);
+}
+
+int lint_react_elem_within(const struct lint_react_comp *c, int elem, const char *const *modules,
+			   const char *name)
+{
+	int cur = elem;
+
+	while (cur >= 0 && (size_t)cur < c->nelems) {
+		int p = c->elems[cur].parent;
+
+		if (p < 0)
+			return -1;
+		if (!c->elems[cur].in_props && lint_react_elem_is(&c->elems[p], modules, name))
+			return p;
+		cur = p;
+	}
+	return -1;
+}
+
+struct lint_react *lint_react_get(struct lint_file *f)
+{
+	struct builder b;
+	size_t i;
+
+	if (f->react)
+		return f->react;
+	if (!f->parsed || !f->tree || !f->arena)
+		return NULL;
+	b.a = f->arena;
+	b.r = ARENA_NEW(b.a, struct lint_react);
+	b.r->file = f;
+	b.alloc_comps = 0;
+	find_comps(&b);
+	/* every component is known before any call or element refers to one by name */
+	for (i = 0; i < b.r->ncomps; i++) {
+		struct lint_react_comp *c = &b.r->comps[i];
+
+		find_stmts(&b, c);
+		find_calls(&b, c);
+		find_vars(&b, c);
+		find_elems(&b, c);
+	}
+	f->react = b.r;
+	return b.r;
+}

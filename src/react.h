@@ -1,0 +1,176 @@
+/*
+ * react.h - a light model of the React code in one parsed file, for the provider rules.
+ *
+ * What it holds, per top-level function component and custom hook of the file:
+ *  - the hook calls it makes, in source order, each resolved through the file's imports
+ *    (so `import { useAuth as useWorkOSAuth }` and `AuthKit.useAuth()` are both the
+ *    `useAuth` export of their module, and a `useAuth` of "@/hooks/use-auth" is not);
+ *  - its top-level statements;
+ *  - the locals that hold hook results ("sources": hook call + property of its result),
+ *    with a simple taint: a local computed from such a local holds the same sources
+ *    (`const signedIn = !!user`, `const ready = !isLoading && user`, `useMemo(() => ...)`);
+ *  - the JSX elements it renders, each with its JSX parent, so a rule can ask whether an
+ *    element sits under, say, <Authenticated>.
+ * Queries on top: the sources an expression reads, and the conditions ("gates") that decide
+ * whether a node runs: an enclosing if/ternary/&&/||, or an early return before it.
+ *
+ * Everything is syntactic and same-file. Not modelled: class components, components
+ * defined inside other functions, props, context, hooks imported from other files (they
+ * are calls with a module but nothing known about their result), reassignment (`let`).
+ *
+ * Lifetime: built once per file on first use, into f->arena; valid while the tree is.
+ * Rules read it and never change it. Every walk is iterative or depth-capped, so deeply
+ * nested input cannot exhaust the stack.
+ */
+#ifndef CWLINT_REACT_H
+#define CWLINT_REACT_H
+
+#include "rule.h"
+
+enum lint_react_kind {
+	REACT_COMPONENT,	/* a capitalised name, or an anonymous default export */
+	REACT_HOOK,		/* a use* name */
+};
+
+/* One hook call made directly in a component's body (not inside a nested function). */
+struct lint_react_call {
+	TSNode node;		/* the call_expression */
+	const char *callee;	/* as written: "useWorkOSAuth", "AuthKit.useAuth" */
+	const char *module;	/* the import it resolves to, or NULL (local or global) */
+	const char *name;	/* the export name when resolved ("useAuth"), else the last
+				 * part of the callee */
+	uint32_t stmt;		/* index in comp->stmts of the statement that holds it;
+				 * UINT32_MAX for an expression-bodied arrow */
+	int local_hook;		/* index in r->comps of a custom hook of this file it calls, or -1 */
+};
+
+/* A value a local holds: hook call `call` of the component, property `prop` of its result. */
+struct lint_react_src {
+	uint32_t call;		/* index in comp->calls */
+	const char *prop;	/* top-level property of the result, NULL for the whole result */
+};
+
+/* A local bound (in a top-level statement of the body) from hook results. Locals that hold
+ * no source are not recorded. */
+struct lint_react_var {
+	const char *name;
+	TSNode id;		/* the binding identifier */
+	TSNode value;		/* the initializer, when the local is its whole target
+				 * (`const x = value`); null for destructured locals */
+	uint32_t stmt;		/* index in comp->stmts */
+	bool derived;		/* computed from other values (`!!user`), not read straight off a
+				 * hook result (`{ user }`, `auth`, `auth.user`) */
+	const struct lint_react_src *srcs;
+	size_t nsrcs;
+};
+
+/* A JSX element rendered somewhere in a component's function (nested callbacks included). */
+struct lint_react_elem {
+	TSNode node;		/* jsx_element or jsx_self_closing_element */
+	TSNode name;		/* the tag name node; null for a fragment */
+	const char *tag;	/* the tag as written, "" for a fragment */
+	const char *module;	/* the import the tag resolves to, or NULL */
+	const char *imported;
+	int parent;		/* index in comp->elems of the enclosing element, or -1 */
+	bool in_props;		/* inside an attribute of the parent, not among its children */
+	int comp;		/* index in r->comps of the component of this file it names, or -1 */
+};
+
+struct lint_react_comp {
+	const char *name;	/* "App"; "default" for an anonymous default export */
+	enum lint_react_kind kind;
+	TSNode fn;		/* function_declaration, function_expression or arrow_function */
+	TSNode decl;		/* the top-level statement that defines it */
+	TSNode body;		/* statement_block, or the expression of `() => <div />` */
+	TSNode *stmts;		/* top-level statements of the body (comments left out) */
+	size_t nstmts;
+	struct lint_react_call *calls;
+	size_t ncalls;
+	struct lint_react_var *vars;
+	size_t nvars;
+	struct lint_react_elem *elems;
+	size_t nelems;
+};
+
+struct lint_react {
+	struct lint_file *file;
+	struct lint_react_comp *comps;
+	size_t ncomps;
+};
+
+/* The model of f, built on first use and cached in f->react; NULL when f is not parsed. */
+struct lint_react *lint_react_get(struct lint_file *f);
+
+/*
+ * The import behind a name node: an identifier bound by an import, or `ns.name` where ns
+ * is a namespace or default import (then *imported is "name"). Type-only imports do not
+ * count. Strings live in f->arena.
+ */
+bool lint_react_resolve(struct lint_file *f, TSNode n, const char **module, const char **imported);
+
+/* True when the call (element) resolves to export `name` of one of the NULL-terminated modules. */
+bool lint_react_call_is(const struct lint_react_call *c, const char *const *modules, const char *name);
+bool lint_react_elem_is(const struct lint_react_elem *e, const char *const *modules, const char *name);
+
+/* Index of the component or hook named name, or -1. */
+int lint_react_comp_find(const struct lint_react *r, const char *name);
+/* Index in c->calls of the hook call at node n, or -1. */
+int lint_react_call_at(const struct lint_react_comp *c, TSNode n);
+
+/*
+ * The recorded local that identifier `ident` (inside c's function) reads, or NULL: none
+ * of that name, shadowed by a parameter or block declaration in between, or too deep.
+ */
+const struct lint_react_var *lint_react_var_at(const struct lint_react *r,
+					       const struct lint_react_comp *c, TSNode ident);
+
+/*
+ * Calls fn for every hook-result value expression `expr` reads: through recorded locals
+ * (derived ones included), `auth.user` on a whole result, or a hook call itself (whole
+ * result; `useMemo(() => x)` reads what its callback reads). ref is the node that reads
+ * it: the identifier, or the `auth.user` member expression. Nested functions are not
+ * entered. fn returns false to stop.
+ */
+typedef bool (*lint_react_src_fn)(const struct lint_react_src *s, TSNode ref, void *ud);
+void lint_react_expr_srcs(const struct lint_react *r, const struct lint_react_comp *c,
+			  TSNode expr, lint_react_src_fn fn, void *ud);
+
+/* Index of the nearest enclosing element of c->elems[elem] that is `name` from one of
+ * modules, or -1. An element passed in a prop of another is not under it. */
+int lint_react_elem_within(const struct lint_react_comp *c, int elem, const char *const *modules,
+			   const char *name);
+
+/* The ways a condition can decide whether a node runs. */
+enum lint_react_gate {
+	GATE_IF,		/* in the consequence of `if (cond)` */
+	GATE_ELSE,		/* in its else branch */
+	GATE_TERNARY,		/* in a branch of `cond ? a : b` */
+	GATE_AND,		/* right of `cond && x` */
+	GATE_OR,		/* right of `cond || x` */
+	GATE_EARLY_EXIT,	/* after `if (cond) return/throw` in the same or an outer block */
+	GATE_SKIP,		/* `cond ? args : "skip"` passed to a Convex query hook */
+};
+
+/*
+ * Calls fn(cond, gate, kind) for each condition between root and node that decides whether
+ * node runs, innermost first; gate is the if statement, ternary or binary expression.
+ * Nested functions on the way are crossed (a callback defined under `if (user)` is gated
+ * too). Returns false when node is not found below root within the depth cap: the caller
+ * then knows nothing and should stay silent. fn returns false to stop.
+ */
+typedef bool (*lint_react_gate_fn)(TSNode cond, TSNode gate, enum lint_react_gate kind, void *ud);
+bool lint_react_gates(TSNode root, TSNode node, lint_react_gate_fn fn, void *ud);
+
+/*
+ * Calls fn(cond, ternary, GATE_SKIP) for each `cond ? x : "skip"` (either branch) in the
+ * arguments of call, including one read through a local (`const args = user ? {} :
+ * "skip"; useQuery(api.x, args)`).
+ */
+void lint_react_skip_gates(const struct lint_react *r, const struct lint_react_comp *c,
+			   const struct lint_react_call *call, lint_react_gate_fn fn, void *ud);
+
+/* Fills path[] with the nodes from root down to target, both included, and returns their
+ * count; 0 when target is not below root or lies deeper than max. */
+size_t lint_react_path(TSNode root, TSNode target, TSNode *path, size_t max);
+
+#endif
