@@ -15,6 +15,7 @@
 
 #define MAX_GATES	64	/* conditions followed per hook call or element */
 #define SNIPPET_MAX	48	/* longest source text quoted in a fix */
+#define NO_ROOT		((TSNode){ { 0 } })	/* gates_of: the whole component */
 
 static const char *const triggers[] = { "@workos-inc/", NULL };
 
@@ -70,6 +71,7 @@ static bool is_str(const char *s, const char *a, const char *b, const char *c)
 
 struct cond {
 	const struct lint_react_comp *c;
+	bool known;			/* every read was resolved */
 	bool convex;			/* useConvexAuth().isAuthenticated or .isLoading */
 	bool workos;			/* useAuth().user, .isLoading (authkit-react), .loading (nextjs) */
 	TSNode ref;			/* the first WorkOS read */
@@ -97,8 +99,7 @@ static void classify(const struct lint_react *r, const struct lint_react_comp *c
 {
 	memset(ci, 0, sizeof(*ci));
 	ci->c = c;
-	if (!ts_node_is_null(expr))
-		lint_react_expr_srcs(r, c, expr, cond_src, ci);
+	ci->known = ts_node_is_null(expr) || lint_react_expr_srcs(r, c, expr, cond_src, ci);
 }
 
 /* --- the conditions around a node --- */
@@ -111,30 +112,40 @@ struct gate {
 struct gates {
 	struct gate g[MAX_GATES];
 	size_t n;
-	bool known;			/* the path to the node was followed */
+	bool known;			/* every condition around the node was seen */
 };
 
 static bool add_gate(TSNode cond, TSNode node, enum lint_react_gate kind, void *ud)
 {
 	struct gates *gs = ud;
 
-	if (gs->n < MAX_GATES) {
-		gs->g[gs->n].cond = cond;
-		gs->g[gs->n].node = node;
-		gs->g[gs->n].kind = kind;
-		gs->n++;
+	if (gs->n == MAX_GATES) {
+		gs->known = false;	/* an unseen one could be the Convex check */
+		return false;
 	}
+	gs->g[gs->n].cond = cond;
+	gs->g[gs->n].node = node;
+	gs->g[gs->n].kind = kind;
+	gs->n++;
 	return true;
 }
 
-/* Gates of node below root; for a query hook call, its "skip" ternaries too. */
+/* Gates of node in c (below root when root is not null); for a query call, its "skip"
+ * ternaries too. */
 static void gates_of(const struct lint_react *r, const struct lint_react_comp *c, TSNode root,
 		     TSNode node, const struct lint_react_call *query, struct gates *gs)
 {
+	bool known = true;
+
 	gs->n = 0;
+	gs->known = true;
 	if (query)
-		lint_react_skip_gates(r, c, query, add_gate, gs);
-	gs->known = lint_react_gates(root, node, add_gate, gs);
+		known = lint_react_skip_gates(r, c, query, add_gate, gs);
+	if (ts_node_is_null(root))
+		known &= lint_react_comp_gates(r, c, node, add_gate, gs);
+	else
+		known &= lint_react_gates(r, root, node, add_gate, gs);
+	gs->known &= known;
 }
 
 /* True when a Convex auth check decides too, or when too little is known to judge. */
@@ -148,7 +159,7 @@ static bool convex_guarded(const struct lint_react *r, const struct lint_react_c
 		return true;
 	for (i = 0; i < gs->n; i++) {
 		classify(r, c, gs->g[i].cond, &ci);
-		if (ci.convex)
+		if (ci.convex || !ci.known)
 			return true;
 	}
 	return false;
@@ -206,7 +217,7 @@ static void find_queries(struct state *st)
 		for (j = 0; j < c->ncalls && !st->queries[i]; j++) {
 			if (!is_query(&c->calls[j]))
 				continue;
-			gates_of(r, c, c->fn, c->calls[j].node, &c->calls[j], &gs);
+			gates_of(r, c, NO_ROOT, c->calls[j].node, &c->calls[j], &gs);
 			if (!convex_guarded(r, c, &gs))
 				st->queries[i] = (int)j + 1;
 		}
@@ -276,7 +287,7 @@ static void find_authed(struct state *st)
 			s->in = i;
 			s->ok = lint_react_elem_within(c, (int)j, convex_react, "Authenticated") >= 0;
 			if (!s->ok) {
-				gates_of(r, c, c->fn, e->node, NULL, &gs);
+				gates_of(r, c, NO_ROOT, e->node, NULL, &gs);
 				s->ok = convex_guarded(r, c, &gs);
 			}
 		}
@@ -289,7 +300,7 @@ static void find_authed(struct state *st)
 			s = new_site(st, &sites, &nsites, &alloc);
 			s->target = (size_t)h;
 			s->in = i;
-			gates_of(r, c, c->fn, c->calls[j].node, NULL, &gs);
+			gates_of(r, c, NO_ROOT, c->calls[j].node, NULL, &gs);
 			s->ok = convex_guarded(r, c, &gs);
 		}
 	}
@@ -438,7 +449,7 @@ static void check_queries(struct state *st, const struct lint_react_comp *c)
 
 		if (!is_query(k))
 			continue;
-		gates_of(st->r, c, c->fn, k->node, k, &gs);
+		gates_of(st->r, c, NO_ROOT, k->node, k, &gs);
 		if (convex_guarded(st->r, c, &gs))
 			continue;
 		for (i = 0; i < gs.n; i++) {
@@ -462,7 +473,7 @@ static void check_renders(struct state *st, const struct lint_react_comp *c, siz
 			continue;
 		if (lint_react_elem_within(c, (int)j, convex_react, "Authenticated") >= 0)
 			continue;
-		gates_of(st->r, c, c->fn, e->node, NULL, &gs);
+		gates_of(st->r, c, NO_ROOT, e->node, NULL, &gs);
 		if (convex_guarded(st->r, c, &gs))
 			continue;
 		for (i = 0; i < gs.n; i++) {
@@ -590,7 +601,7 @@ static void check(struct lint_ctx *ctx, struct lint_file *f)
 	if (!memmem(f->src.buf, f->src.len, "@workos-inc/", 12))
 		return;
 	r = lint_react_get(f);
-	if (!r)
+	if (!r || r->partial)
 		return;
 	for (i = 0; i < r->ncomps && !any; i++)
 		any = uses_workos_auth(&r->comps[i]);

@@ -39,7 +39,20 @@ struct lint_target {
 	bool is_dir;
 };
 
+/* What the config file says (config.c). */
+struct lint_config {
+	const char *path;		/* display path of the file, NULL when there is none */
+	const char *dir;		/* absolute folder the globs are relative to */
+	char **ignore;			/* globs of files and folders not to lint */
+	size_t nignore;
+	char **apps;			/* explicit app roots (globs) */
+	size_t napps;
+	char **env[3];			/* env file globs: development, production, test */
+	size_t nenv[3];
+};
+
 struct lint_run {
+	struct lint_config config;
 	/* options */
 	enum lint_format format;
 	bool color;
@@ -88,6 +101,22 @@ int lint_severity_parse(const char *s, enum lint_severity *out);
 
 /* Fills f's imports, directives and first syntax error from its tree (model.c). */
 void lint_model_file(struct arena *a, struct lint_file *f);
+
+/* Inline suppressions (suppress.c): read a file's cwlint-ignore comments into its source. */
+void lint_suppress_scan_file(struct lint_run *run, struct arena *a, struct lint_file *f);
+void lint_suppress_scan_env(struct lint_run *run, struct arena *a, struct lint_envfile *e);
+/* True (and the suppression marked used) when a finding of rule on line is suppressed. */
+bool lint_suppressed(const struct lint_source *src, const struct lint_rule *rule, uint32_t line);
+
+/* Config file (config.c). Errors are printed; the caller exits 2. */
+int lint_config_load(struct lint_run *run, const char *path, bool from_package_json);
+int lint_config_discover(struct lint_run *run, const char *start_dir);
+bool lint_config_ignored(const struct lint_run *run, const char *abs);
+/* The scope the config's `env` globs give the env file at abs, or -1. */
+int lint_config_env_scope(const struct lint_run *run, const char *abs);
+
+/* Globs (glob.c): does pattern match the '/'-separated relative path? */
+bool lint_glob_match(const char *pattern, const char *path);
 
 /* Path helpers (paths.c). */
 char *lint_abspath(const char *cwd, const char *path);	/* normalised, malloc'd */

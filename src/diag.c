@@ -138,6 +138,10 @@ struct lint_diag *lint_report(struct lint_ctx *ctx, const struct lint_source *sr
 	if (end < start)
 		end = start;
 	a = lint_source_pos(src, start);
+	/* suppression findings answer to nobody: they cannot be suppressed themselves */
+	if (!ctx->rule->last && strcmp(ctx->rule->id, "invalid-suppression") &&
+	    lint_suppressed(src, ctx->rule, a.line))
+		return d;
 	b = lint_source_pos(src, end);
 	d->path = arena_strdup(&run->arena, src->path);
 	d->line = a.line;

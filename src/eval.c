@@ -51,6 +51,7 @@ struct binding {
 	TSNode dflt;		/* B_DESTRUCT: default value, or a null node */
 	const char *key;	/* B_DESTRUCT: property name, or NULL for an array index */
 	long index;
+	struct lint_value **srcval;	/* B_DESTRUCT: the source's value, shared per declarator */
 	const char *module;	/* B_IMPORT */
 	const char *imported;	/* B_IMPORT: "default", "*" or the exported name */
 	bool type_only;
@@ -348,6 +349,7 @@ static void each_pattern(struct ectx *x, TSNode pat, pattern_fn fn, void *ud)
 struct destruct_ud {
 	TSNode decl, value;
 	enum bkind kind;
+	struct lint_value **srcval;
 };
 
 static void bind_pattern_elem(struct ectx *x, TSNode name, TSNode keynode, const char *key,
@@ -363,6 +365,7 @@ static void bind_pattern_elem(struct ectx *x, TSNode name, TSNode keynode, const
 	b->key = key;
 	b->index = index;
 	b->dflt = dflt;
+	b->srcval = d->srcval;
 }
 
 static void index_declarators(struct ectx *x, TSNode decl, bool is_const)
@@ -384,7 +387,10 @@ static void index_declarators(struct ectx *x, TSNode decl, bool is_const)
 			if (b)
 				b->value = value;
 		} else if (ts_is(name, "object_pattern") || ts_is(name, "array_pattern")) {
-			struct destruct_ud ud = { d, value, is_const ? B_DESTRUCT : B_LET };
+			struct destruct_ud ud = { d, value, is_const ? B_DESTRUCT : B_LET, NULL };
+
+			/* `const { a, b } = {...}` evaluates the literal once, not once per name */
+			ud.srcval = ARENA_NEW(x->a, struct lint_value *);
 
 			if (ts_node_is_null(value))
 				ud.kind = B_LET;
@@ -1168,7 +1174,9 @@ static struct lint_value *binding_value(struct ectx *x, struct binding *b, int d
 			v->flags |= LV_FALLBACK;
 		}
 	} else {
-		src = eval(x, b->value, depth + 1);
+		if (!*b->srcval)
+			*b->srcval = eval(x, b->value, depth + 1);
+		src = *b->srcval;
 		if (b->key && src->kind == LV_OBJECT) {
 			const struct lint_prop *p = lint_value_get(src, b->key);
 

@@ -148,10 +148,45 @@ static void find_nested_apps(struct pipeline *p, const char *dir, int depth)
 			continue;
 		sub = join(dir, de->d_name);
 		/* lstat: a symlinked folder is never followed (loops, trees outside the repo) */
-		if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode) && !lint_config_ignored(p->run, sub)) {
 			if (has_file(sub, "package.json"))
 				add_app(p, sub);
 			find_nested_apps(p, sub, depth + 1);
+		}
+		free(sub);
+	}
+	closedir(dh);
+}
+
+/* Folders below dir matching one of the config's `apps` globs become apps. */
+static void find_config_apps(struct pipeline *p, const char *dir, int depth)
+{
+	const struct lint_config *c = &p->run->config;
+	struct dirent *de;
+	DIR *dh;
+
+	if (depth > 16 || !(dh = opendir(dir)))
+		return;
+	while ((de = readdir(dh))) {
+		struct stat st;
+		char *sub;
+		size_t i;
+
+		if (skip_dir_name(de->d_name))
+			continue;
+		sub = join(dir, de->d_name);
+		if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode)) {
+			const char *rel = sub + strlen(c->dir) + (strcmp(c->dir, "/") ? 1 : 0);
+
+			/* app globs are anchored at the config folder, e.g. "apps/web" or "web" */
+			for (i = 0; i < c->napps; i++) {
+				char *anchored = join("/", c->apps[i][0] == '/' ? c->apps[i] + 1 : c->apps[i]);
+
+				if (lint_glob_match(anchored, rel))
+					add_app(p, sub);
+				free(anchored);
+			}
+			find_config_apps(p, sub, depth + 1);
 		}
 		free(sub);
 	}
@@ -162,6 +197,9 @@ static int find_apps(struct pipeline *p)
 {
 	struct lint_run *run = p->run;
 	size_t i;
+
+	if (run->config.napps)
+		find_config_apps(p, run->config.dir, 0);
 
 	for (i = 0; i < run->ntargets; i++) {
 		struct lint_target *t = &run->targets[i];
@@ -311,8 +349,13 @@ static void add_env(struct walk *w, const char *abs, const char *name, bool at_r
 	struct lint_app *app = w->app;
 	struct lint_envfile *e = ARENA_NEW(w->arena, struct lint_envfile);
 
+	int scope = lint_config_env_scope(w->p->run, abs);
+
 	e->name = arena_strdup(w->arena, name);
 	e->scope = env_scope(name, &e->local);
+	/* the config's `env` globs override the scope the name implies */
+	if (scope >= 0)
+		e->scope = (enum lint_env_scope)scope;
 	e->at_root = at_root;
 	e->src.abspath = arena_strdup(w->arena, abs);
 	if (app->nenvs == w->alloc_envs) {
@@ -368,13 +411,15 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 
 		if (lstat(sub, &st) != 0)
 			goto next;	/* vanished while we walked */
+		if (lint_config_ignored(run, sub))
+			goto next;
 		if (S_ISDIR(st.st_mode)) {
 			if (skip_dir_name(name) || has_file(sub, "package.json"))
 				goto next;	/* nested apps are linted on their own */
 			walk_dir(w, sub, subrel, depth + 1);
 		} else if (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) {
 			/* a symlinked file is read through its link (stat, not lstat, at load) */
-			if (env_name(name))
+			if (env_name(name) || lint_config_env_scope(run, sub) >= 0)
 				add_env(w, sub, name, depth == 0);
 			else if (source_ext(name, &kind))
 				add_source(w, sub, subrel, kind);
@@ -390,32 +435,47 @@ next:
 
 /* --- loading and parsing --- */
 
-static json_t *load_json(struct pipeline *p, struct lint_app *app, const char *name)
+/*
+ * Loads an app's JSON file into jf. A file that is not a JSON object is kept with its error
+ * and offset (rules report it) and noted as skipped; it never stops the run.
+ */
+static void load_json(struct pipeline *p, struct lint_app *app, struct arena *a, const char *name,
+		      struct lint_jsonfile *jf)
 {
-	char *path = join(app->absroot, name);
-	json_t *j = NULL;
+	char *path = join(app->absroot, name), *disp = NULL;
+	const char *msg = NULL;
 	json_error_t err;
+	json_t *j;
 
-	if (is_file(path)) {
-		j = json_load_file(path, JSON_DECODE_ANY, &err);
-		if (!j || !json_is_object(j)) {
-			char *disp = lint_display_path(p->run->cwd, path);
-
-			lint_skip(p->run, disp,
-				  arena_printf(&p->run->arena, "'%s': not a JSON object (line %d: %s)",
-					       disp, err.line, j ? "expected an object" : err.text), false);
-			free(disp);
-			json_decref(j);
-			j = NULL;
-		}
+	if (!is_file(path))
+		goto out;
+	disp = lint_display_path(p->run->cwd, path);
+	if (lint_source_load(a, &jf->src, disp, path, p->run->max_file_size, &msg) != LOAD_OK) {
+		lint_skip(p->run, disp, msg, false);
+		goto out;
 	}
+	jf->present = true;
+	p->run->nfiles++;
+	j = json_loadb(jf->src.buf, jf->src.len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
+	if (j && json_is_object(j)) {
+		jf->json = j;
+		goto out;
+	}
+	jf->error = arena_strdup(a, j ? "the top level is not a JSON object" : err.text);
+	jf->error_offset = j ? 0 : (uint32_t)(err.position > 0 ? err.position - 1 : 0);
+	if (jf->error_offset > jf->src.len)
+		jf->error_offset = (uint32_t)jf->src.len;
+	lint_skip(p->run, disp, arena_printf(&p->run->arena, "'%s': not read as JSON (line %d: %s)",
+					     disp, j ? 1 : err.line, jf->error), false);
+	json_decref(j);
+out:
+	free(disp);
 	free(path);
-	return j;
 }
 
 static void read_app_meta(struct pipeline *p, struct lint_app *app, struct walk *w)
 {
-	json_t *convex = load_json(p, app, "convex.json");
+	json_t *convex;
 	const char *fdir = "convex";
 	char *fabs;
 	static const char *const next_cfg[] = {
@@ -426,13 +486,17 @@ static void read_app_meta(struct pipeline *p, struct lint_app *app, struct walk 
 	};
 	size_t i;
 
-	app->pkg = load_json(p, app, "package.json");
+	load_json(p, app, w->arena, "package.json", &app->package_json);
+	load_json(p, app, w->arena, "convex.json", &app->convex_json);
+	app->pkg = app->package_json.json;
+	convex = app->convex_json.json;
 	if (convex) {
 		json_t *f = json_object_get(convex, "functions");
 
 		if (json_is_string(f) && json_string_length(f) > 0)
 			fdir = json_string_value(f);
 	}
+	app->fdir_rel = arena_strdup(w->arena, fdir);
 	fabs = lint_abspath(app->absroot, fdir);
 	/* trailing slashes are normalised away by lint_abspath */
 	if (is_dir(fabs) && starts_with(fabs, app->absroot)) {
@@ -443,7 +507,6 @@ static void read_app_meta(struct pipeline *p, struct lint_app *app, struct walk 
 		free(disp);
 	}
 	free(fabs);
-	json_decref(convex);
 
 	if (lint_app_dep(app, "next"))
 		app->fw = FW_NEXT;
@@ -529,6 +592,7 @@ static void load_and_parse(struct pipeline *p, struct lint_app *app, struct aren
 		}
 		f->parsed = true;
 		lint_model_file(a, f);
+		lint_suppress_scan_file(run, a, f);
 		if ((f->roles & ROLE_AUTH_CONFIG) &&
 		    (!app->auth_config || ends_with(f->relpath, ".ts")))
 			app->auth_config = f;
@@ -557,6 +621,7 @@ static void load_envs(struct pipeline *p, struct lint_app *app, struct arena *a)
 		run->nfiles++;
 		dotenv_parse(a, e->src.buf, e->src.len, &e->env);
 		e->src.env = &e->env;
+		lint_suppress_scan_env(run, a, e);
 		for (j = 0; j < e->env.nentries; j++) {
 			const struct dotenv_entry *d = &e->env.entries[j];
 
@@ -614,12 +679,22 @@ static bool rule_applies(const struct lint_rule *r, const struct lint_app *app)
 	return true;
 }
 
+bool lint_rule_enabled(const struct lint_ctx *ctx, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < lint_nrules; i++)
+		if (!strcmp(lint_rules[i]->id, id))
+			return ctx->run->sev[i] != SEV_OFF && rule_applies(lint_rules[i], ctx->app);
+	return false;
+}
+
 static void lint_app(struct pipeline *p, struct lint_app *app)
 {
 	struct lint_run *run = p->run;
 	struct arena a = ARENA_INIT;
 	struct walk w = { 0 };
-	size_t i, j;
+	size_t i, j, k;
 
 	w.p = p;
 	w.app = app;
@@ -637,10 +712,14 @@ static void lint_app(struct pipeline *p, struct lint_app *app)
 		    strstr(app->auth_config->src.buf, "WORKOS_"))
 			app->uses |= USES_WORKOS;
 	}
-	for (i = 0; i < lint_nrules; i++) {
-		const struct lint_rule *r = lint_rules[i];
+	/* two passes: rules marked `last` look at what the others reported */
+	for (k = 0; k < 2 * lint_nrules; k++) {
+		const struct lint_rule *r = lint_rules[k % lint_nrules];
 		struct lint_ctx ctx = { run, r, app, &run->arena };
 
+		i = k % lint_nrules;
+		if (r->last != (k >= lint_nrules))
+			continue;
 		if (run->sev[i] == SEV_OFF || !rule_applies(r, app))
 			continue;
 		if (r->check_file)
@@ -653,7 +732,8 @@ static void lint_app(struct pipeline *p, struct lint_app *app)
 	for (i = 0; i < app->nfiles; i++)
 		if (app->files[i]->tree)
 			ts_tree_delete(app->files[i]->tree);
-	json_decref(app->pkg);
+	json_decref(app->package_json.json);
+	json_decref(app->convex_json.json);
 	app->pkg = NULL;
 	arena_release(&a);
 }

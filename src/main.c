@@ -30,6 +30,9 @@ static const char usage_text[] =
 "  --color WHEN           auto, always or never (auto honours NO_COLOR, FORCE_COLOR, TERM=dumb)\n"
 "  --jobs N               worker threads (default: the number of cores)\n"
 "  --max-file-size BYTES  skip larger files, with a note (default: 8388608)\n"
+"  --config FILE          use this config file (default: cwlint.json or .cwlintrc.json\n"
+"                         or package.json \"cwlint\", found from the first PATH upwards)\n"
+"  --no-config            ignore config files\n"
 "  --list-rules           list every rule: id, severity, family, summary\n"
 "  --explain RULE         what a rule checks, why, an example, the fix and its sources\n"
 "  --version              print the version\n"
@@ -41,7 +44,7 @@ static const char usage_text[] =
 
 enum {
 	OPT_FORMAT = 256, OPT_RULE, OPT_FAIL_ON, OPT_MAX_WARNINGS, OPT_QUIET, OPT_COLOR, OPT_JOBS,
-	OPT_MAX_FILE_SIZE, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION,
+	OPT_MAX_FILE_SIZE, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_CONFIG, OPT_NO_CONFIG,
 };
 
 static const struct option long_opts[] = {
@@ -57,6 +60,8 @@ static const struct option long_opts[] = {
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "explain", required_argument, NULL, OPT_EXPLAIN },
 	{ "version", no_argument, NULL, OPT_VERSION },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -148,8 +153,10 @@ static int add_target(struct lint_run *run, const char *path)
 int main(int argc, char **argv)
 {
 	struct lint_run run;
-	const char *format = NULL, *color = "auto", *explain = NULL;
-	bool list_rules = false;
+	const char *format = NULL, *color = "auto", *explain = NULL, *config = NULL;
+	const char **rule_args = NULL;
+	size_t nrule_args = 0, alloc_rule_args = 0, i;
+	bool list_rules = false, no_config = false;
 	char cwd[PATH_MAX];
 	int c, ret = 0;
 	long v;
@@ -168,9 +175,15 @@ int main(int argc, char **argv)
 			format = optarg;
 			break;
 		case OPT_RULE:
-			ret = set_rule_level(&run, optarg);
-			if (ret)
-				goto out;
+			/* applied after the config file: the command line wins */
+			LINT_GROW(rule_args, nrule_args + 1, alloc_rule_args);
+			rule_args[nrule_args++] = optarg;
+			break;
+		case OPT_CONFIG:
+			config = optarg;
+			break;
+		case OPT_NO_CONFIG:
+			no_config = true;
 			break;
 		case OPT_FAIL_ON:
 			if (!strcmp(optarg, "never"))
@@ -269,6 +282,26 @@ int main(int argc, char **argv)
 	}
 	if (ret)
 		goto out;
+	if (config && lint_config_load(&run, config, false)) {
+		ret = 2;
+		goto out;
+	}
+	if (!config && !no_config) {
+		const struct lint_target *t = &run.targets[0];
+		char *dir = xstrdup(t->abs);
+
+		if (!t->is_dir && strrchr(dir, '/') && strrchr(dir, '/') != dir)
+			*strrchr(dir, '/') = '\0';
+		ret = lint_config_discover(&run, dir) ? 2 : 0;
+		free(dir);
+		if (ret)
+			goto out;
+	}
+	for (i = 0; i < nrule_args; i++) {
+		ret = set_rule_level(&run, rule_args[i]);
+		if (ret)
+			goto out;
+	}
 	if (lint_run_paths(&run)) {
 		ret = 3;
 		goto out;
@@ -277,6 +310,7 @@ int main(int argc, char **argv)
 	lint_output(&run);
 	ret = lint_exit_status(&run);
 out:
+	free(rule_args);
 	lint_run_release(&run);
 	return ret;
 }

@@ -1170,6 +1170,9 @@ char *pathre_next_parse_path(struct arena *a, const char *route, const char **er
 	return pathre_to_pcre(a, &t, NULL, err);
 }
 
+/* App Router request forms: RSC_SUFFIX, RSC_SEGMENTS_DIR_SUFFIX/.+RSC_SEGMENT_SUFFIX, escaped */
+#define NEXT_TRANSPORT_SUFFIX "\\.rsc|\\.segments/.+\\.segment\\.rsc"
+
 /* Next's SourceSchema: max 4096, starts with "/", tryToParsePath() succeeds. */
 static int next_check_source(struct arena *a, const char *source, const char **err,
 			     size_t *err_index)
@@ -1200,9 +1203,9 @@ char *pathre_next_matcher_regex(struct arena *a, const char *source,
 				const struct pathre_next_config *cfg, const char **err,
 				size_t *err_index)
 {
-	static const struct pathre_next_config none = { NULL, false, false };
+	static const struct pathre_next_config none = { NULL, false, false, false };
 	bool is_root = !strcmp(source, "/");
-	const char *built;
+	const char *built, *suffix;
 
 	if (!cfg)
 		cfg = &none;
@@ -1212,10 +1215,19 @@ char *pathre_next_matcher_regex(struct arena *a, const char *source,
 	if (cfg->i18n && !cfg->locale_false)
 		built = arena_printf(a, "/:nextInternalLocale((?!_next/)[^/.]{1,})%s",
 				     is_root ? "" : built);
-	built = arena_printf(a, "/:nextData(_next/data/[^/]{1,})?%s%s", built,
-			     is_root ? (cfg->i18n ? "(|\\.json|/?index|/?index\\.json)?"
-						  : "(/?index|/?index\\.json)?")
-				     : "{(\\.json)}?");
+	/*
+	 * Next also runs the middleware for the data and transport forms of a page:
+	 * /_next/data/<build>/x.json, and since 16.x x.rsc and x.segments/...segment.rsc
+	 */
+	if (is_root)
+		suffix = arena_printf(a, "(%s/?index|/?index\\.json%s)?",
+				      cfg->i18n ? "|\\.json|" : "",
+				      cfg->json_suffix_only ? "" :
+				      "|/?index(?:" NEXT_TRANSPORT_SUFFIX ")");
+	else
+		suffix = cfg->json_suffix_only ? "{(\\.json)}?" :
+			 "{(\\.json|" NEXT_TRANSPORT_SUFFIX ")}?";
+	built = arena_printf(a, "/:nextData(_next/data/[^/]{1,})?%s%s", built, suffix);
 	if (cfg->base_path && *cfg->base_path)
 		built = arena_printf(a, "%s%s", cfg->base_path, built);
 	if (next_check_source(a, built, err, err_index))

@@ -148,6 +148,7 @@ struct pathre_next_config {
 	const char *base_path;	/* next.config basePath; NULL or "" for none */
 	bool i18n;		/* next.config has i18n (locales) */
 	bool locale_false;	/* the matcher object has `locale: false` */
+	bool json_suffix_only;	/* Next 15 to 16.0: no .rsc / .segments suffix (16.3+ has it) */
 };
 
 /*
@@ -160,16 +161,20 @@ char *pathre_next_parse_path(struct arena *a, const char *route, const char **er
 			     size_t *err_index);
 
 /*
- * Next `getMiddlewareMatchers()` for one matcher source: the source must be at most 4096
- * UTF-16 units, start with "/" and parse; it is then wrapped as
- * "/:nextData(_next/data/[^/]{1,})?" SOURCE "{(\\.json)}?" (for "/":
- * "(/?index|/?index\\.json)?", with i18n "(|\\.json|/?index|/?index\\.json)?"), with
- * "/:nextInternalLocale((?!_next/)[^/.]{1,})" in front when i18n is on and the matcher is
- * not `locale: false`, and basePath in front of all; the result is checked again and
- * compiled with pathre_next_parse_path(). cfg may be NULL. Returns the regexp source
- * (arena); Next matches it with `new RegExp(source)`, so case-sensitively. On failure
- * returns NULL with *err = "source must start with /", "exceeds max built length of 4096
- * for route" or "Invalid source '<source>': <v6 message>".
+ * Next `getMiddlewareMatchers()` for one matcher source (checked against next 16.0.0,
+ * 16.3.0 and 16.4.6): the source must be at most 4096 UTF-16 units, start with "/" and
+ * parse; it is then wrapped as "/:nextData(_next/data/[^/]{1,})?" SOURCE SUFFIX, where
+ * SUFFIX (pattern text as it reaches v6) is "{(\.json|\.rsc|\.segments/.+\.segment\.rsc)}?"
+ * (16.3+; "{(\.json)}?" with json_suffix_only) and, for the source "/",
+ * "(/?index|/?index\.json|/?index(?:\.rsc|\.segments/.+\.segment\.rsc))?" (with i18n
+ * "|\.json|" first in the group). With i18n on and no `locale: false`,
+ * "/:nextInternalLocale((?!_next/)[^/.]{1,})" goes in front of the source (replaces "/"),
+ * and basePath in front of all. The result is checked again (so the 4096 limit applies to
+ * it too) and compiled with pathre_next_parse_path(). cfg may be NULL (no basePath, no
+ * i18n, 16.3+ suffixes). Returns the regexp source (arena); Next matches it with
+ * `new RegExp(source)`, so case-sensitively. On failure returns NULL with *err = "source
+ * must start with /", "exceeds max built length of 4096 for route" or "Invalid source
+ * '<source>': <v6 message>".
  */
 char *pathre_next_matcher_regex(struct arena *a, const char *source,
 				const struct pathre_next_config *cfg, const char **err,

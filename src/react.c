@@ -5,13 +5,16 @@
 #include "react.h"
 
 /*
- * Caps. Components are top-level statements, so a node a rule asks about sits a few dozen
- * levels below its component at most in real code; anything deeper is treated as unknown.
+ * Caps. Components are top-level statements, so a node a rule asks about sits well under
+ * a few hundred levels below its component in real code; anything deeper is "unknown".
  */
-#define PATH_MAX_DEPTH	256
+#define PATH_MAX_DEPTH	512
 #define PATTERN_DEPTH	16	/* nesting of destructuring patterns followed */
 #define CHAIN_MAX	64	/* `a.b.c...` links followed to find the base object */
 #define WRAP_MAX	8	/* memo(forwardRef(...)) layers */
+/* The work budget of a file: a base plus a multiple of its size (see struct lint_react). */
+#define FUEL_BASE	(1u << 20)
+#define FUEL_PER_BYTE	4
 
 static void *grow(struct arena *a, void *arr, size_t esz, size_t n, size_t *alloc)
 {
@@ -26,6 +29,17 @@ static void *grow(struct arena *a, void *arr, size_t esz, size_t n, size_t *allo
 	return p;
 }
 #define GROW(a, arr, n, alloc) ((arr) = grow((a), (arr), sizeof(*(arr)), (n), &(alloc)))
+
+/* Takes n steps of the budget; false (and an empty budget) when there are not enough. */
+static bool spend(const struct lint_react *r, size_t n)
+{
+	if (*r->fuel < n) {
+		*r->fuel = 0;
+		return false;
+	}
+	*r->fuel -= n;
+	return true;
+}
 
 static const char *src_of(const struct lint_react *r, TSNode n, size_t *len)
 {
@@ -60,6 +74,44 @@ static bool hook_name(const char *s, size_t n)
 	if (n < 3 || memcmp(s, "use", 3))
 		return false;
 	return n == 3 || (s[3] >= 'A' && s[3] <= 'Z') || (s[3] >= '0' && s[3] <= '9');
+}
+
+/*
+ * Named children in order. A cursor, because ts_node_named_child(n, i) starts over from
+ * the first child on every call.
+ */
+struct kids {
+	TSTreeCursor cur;
+	bool started;
+};
+
+static void kids_init(struct kids *k, TSNode n)
+{
+	k->cur = ts_tree_cursor_new(n);
+	k->started = false;
+}
+
+static bool kids_next(struct kids *k, TSNode *out)
+{
+	for (;;) {
+		bool ok = k->started ? ts_tree_cursor_goto_next_sibling(&k->cur)
+				     : ts_tree_cursor_goto_first_child(&k->cur);
+		TSNode c;
+
+		k->started = true;
+		if (!ok)
+			return false;
+		c = ts_tree_cursor_current_node(&k->cur);
+		if (ts_node_is_named(c)) {
+			*out = c;
+			return true;
+		}
+	}
+}
+
+static void kids_end(struct kids *k)
+{
+	ts_tree_cursor_delete(&k->cur);
 }
 
 bool lint_react_resolve(struct lint_file *f, TSNode n, const char **module, const char **imported)
@@ -128,11 +180,21 @@ int lint_react_comp_find(const struct lint_react *r, const char *name)
 
 int lint_react_call_at(const struct lint_react_comp *c, TSNode n)
 {
-	size_t i;
+	uint32_t at = ts_node_start_byte(n);
+	size_t lo = 0, hi = c->ncalls;
 
-	for (i = 0; i < c->ncalls; i++)
-		if (ts_node_eq(c->calls[i].node, n))
-			return (int)i;
+	/* calls are recorded in pre-order, so their start bytes never decrease */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ts_node_start_byte(c->calls[mid].node) < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < c->ncalls && ts_node_start_byte(c->calls[lo].node) == at; lo++)
+		if (ts_node_eq(c->calls[lo].node, n))
+			return (int)lo;
 	return -1;
 }
 
@@ -146,7 +208,26 @@ static bool contains(TSNode outer, uint32_t b, uint32_t e)
 	return ob <= b && e <= oe && (oe > ob || b == e);
 }
 
-size_t lint_react_path(TSNode root, TSNode target, TSNode *path, size_t max)
+/* Index of the top-level statement that holds byte offset at (binary search). */
+static uint32_t stmt_of(const struct lint_react_comp *c, uint32_t at)
+{
+	size_t lo = 0, hi = c->nstmts;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ts_node_end_byte(c->stmts[mid]) <= at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < c->nstmts && ts_node_start_byte(c->stmts[lo]) <= at)
+		return (uint32_t)lo;
+	return UINT32_MAX;
+}
+
+size_t lint_react_path(const struct lint_react *r, TSNode root, TSNode target, TSNode *path,
+		       size_t max)
 {
 	uint32_t b = ts_node_start_byte(target), e = ts_node_end_byte(target);
 	TSTreeCursor cur;
@@ -154,24 +235,30 @@ size_t lint_react_path(TSNode root, TSNode target, TSNode *path, size_t max)
 
 	if (ts_node_is_null(root) || ts_node_is_null(target) || !contains(root, b, e))
 		return 0;
-	/* a cursor descent: ts_node_parent() rescans from the root and would be quadratic */
+	/*
+	 * A cursor descent that seeks by byte: ts_node_parent() rescans from the root, and a
+	 * sibling-by-sibling scan is quadratic over many children; the seek skips the hidden
+	 * subtrees that hold long repetitions.
+	 */
 	cur = ts_tree_cursor_new(root);
 	for (;;) {
 		TSNode node = ts_tree_cursor_current_node(&cur);
 
-		if (n == max) {
+		if (n == max || !spend(r, 1)) {
 			n = 0;
 			break;
 		}
 		path[n++] = node;
 		if (ts_node_eq(node, target))
 			break;
-		if (!ts_tree_cursor_goto_first_child(&cur)) {
+		if (ts_tree_cursor_goto_first_child_for_byte(&cur, b) < 0) {
 			n = 0;
 			break;
 		}
+		/* the first child ending after b; step over a zero-width one */
 		while (!contains(ts_tree_cursor_current_node(&cur), b, e))
-			if (!ts_tree_cursor_goto_next_sibling(&cur)) {
+			if (ts_node_start_byte(ts_tree_cursor_current_node(&cur)) > b || !spend(r, 1) ||
+			    !ts_tree_cursor_goto_next_sibling(&cur)) {
 				n = 0;
 				goto out;
 			}
@@ -181,59 +268,77 @@ out:
 	return n;
 }
 
+size_t lint_react_comp_path(const struct lint_react *r, const struct lint_react_comp *c,
+			    TSNode target, TSNode *path, size_t max)
+{
+	uint32_t b = ts_node_start_byte(target), e = ts_node_end_byte(target), i;
+	size_t n;
+
+	/* the body can hold thousands of statements: find the one by binary search */
+	if (max > 2 && c->nstmts && !ts_node_eq(target, c->body) && contains(c->body, b, e)) {
+		i = stmt_of(c, b);
+		if (i != UINT32_MAX && contains(c->stmts[i], b, e)) {
+			n = lint_react_path(r, c->stmts[i], target, path + 2, max - 2);
+			if (!n)
+				return 0;
+			path[0] = c->fn;
+			path[1] = c->body;
+			return n + 2;
+		}
+	}
+	return lint_react_path(r, c->fn, target, path, max);
+}
+
 /* A statement that always leaves the function: return/throw, or a block holding one. */
 static bool exits(TSNode s)
 {
-	uint32_t i, n;
+	struct kids k;
+	TSNode c;
+	bool ret = false;
 
 	if (ts_is(s, "return_statement") || ts_is(s, "throw_statement"))
 		return true;
 	if (!ts_is(s, "statement_block"))
 		return false;
-	n = ts_node_named_child_count(s);
-	for (i = 0; i < n; i++) {
-		TSNode c = ts_node_named_child(s, i);
-
-		if (ts_is(c, "return_statement") || ts_is(c, "throw_statement"))
-			return true;
-	}
-	return false;
+	kids_init(&k, s);
+	while (!ret && kids_next(&k, &c))
+		ret = ts_is(c, "return_statement") || ts_is(c, "throw_statement");
+	kids_end(&k);
+	return ret;
 }
 
-/* Early exits among block's statements before child; false when fn stopped. */
-static bool early_exits(TSNode block, TSNode child, lint_react_gate_fn fn, void *ud)
+/* Early exits among block's statements before child. *known turns false when out of budget. */
+static bool early_exits(const struct lint_react *r, TSNode block, TSNode child,
+			lint_react_gate_fn fn, void *ud, bool *known)
 {
-	TSTreeCursor cur = ts_tree_cursor_new(block);
+	struct kids k;
+	TSNode s;
 	bool go = true;
 
-	if (ts_tree_cursor_goto_first_child(&cur)) {
-		do {
-			TSNode s = ts_tree_cursor_current_node(&cur);
-
-			if (ts_node_eq(s, child))
-				break;
-			if (ts_is(s, "if_statement") && exits(ts_field(s, "consequence")) &&
-			    !fn(ts_unwrap(ts_field(s, "condition")), s, GATE_EARLY_EXIT, ud)) {
-				go = false;
-				break;
-			}
-		} while (ts_tree_cursor_goto_next_sibling(&cur));
+	kids_init(&k, block);
+	while (go && kids_next(&k, &s)) {
+		if (ts_node_eq(s, child))
+			break;
+		if (!spend(r, 1)) {
+			*known = false;
+			go = false;
+		} else if (ts_is(s, "if_statement") && exits(ts_field(s, "consequence"))) {
+			go = fn(ts_unwrap(ts_field(s, "condition")), s, GATE_EARLY_EXIT, ud);
+		}
 	}
-	ts_tree_cursor_delete(&cur);
+	kids_end(&k);
 	return go;
 }
 
-bool lint_react_gates(TSNode root, TSNode node, lint_react_gate_fn fn, void *ud)
+static bool gates_on_path(const struct lint_react *r, const struct lint_react_comp *c,
+			  const TSNode *path, size_t n, lint_react_gate_fn fn, void *ud)
 {
-	TSNode path[PATH_MAX_DEPTH];
-	size_t n = lint_react_path(root, node, path, PATH_MAX_DEPTH), i;
+	bool known = true, go = true;
+	size_t i;
 
-	if (!n)
-		return false;
-	for (i = n - 1; i > 0; i--) {
+	for (i = n - 1; go && i > 0; i--) {
 		TSNode child = path[i], parent = path[i - 1];
 		const char *t = ts_node_type(parent);
-		bool go = true;
 
 		if (!strcmp(t, "if_statement")) {
 			TSNode cond = ts_unwrap(ts_field(parent, "condition"));
@@ -254,22 +359,48 @@ bool lint_react_gates(TSNode root, TSNode node, lint_react_gate_fn fn, void *ud)
 				else if (!strcmp(ts_node_type(op), "||"))
 					go = fn(ts_unwrap(ts_field(parent, "left")), parent, GATE_OR, ud);
 			}
+		} else if (c && ts_node_eq(parent, c->body)) {
+			/* the component's own early returns are indexed once */
+			uint32_t at = stmt_of(c, ts_node_start_byte(child));
+			size_t j;
+
+			for (j = 0; go && j < c->nexits && c->exits[j] < at; j++) {
+				TSNode s = c->stmts[c->exits[j]];
+
+				go = fn(ts_unwrap(ts_field(s, "condition")), s, GATE_EARLY_EXIT, ud);
+			}
 		} else if (!strcmp(t, "statement_block")) {
-			go = early_exits(parent, child, fn, ud);
+			go = early_exits(r, parent, child, fn, ud, &known);
 		}
-		if (!go)
-			break;
 	}
-	return true;
+	return known;
+}
+
+bool lint_react_gates(const struct lint_react *r, TSNode root, TSNode node, lint_react_gate_fn fn,
+		      void *ud)
+{
+	TSNode path[PATH_MAX_DEPTH];
+	size_t n = lint_react_path(r, root, node, path, PATH_MAX_DEPTH);
+
+	return n && gates_on_path(r, NULL, path, n, fn, ud);
+}
+
+bool lint_react_comp_gates(const struct lint_react *r, const struct lint_react_comp *c, TSNode node,
+			   lint_react_gate_fn fn, void *ud)
+{
+	TSNode path[PATH_MAX_DEPTH];
+	size_t n = lint_react_comp_path(r, c, node, path, PATH_MAX_DEPTH);
+
+	return n && gates_on_path(r, c, path, n, fn, ud);
 }
 
 /* --- scopes --- */
 
 struct name_find {
+	const struct lint_react *r;
 	const char *name;
 	size_t len;
-	const struct lint_react *r;
-	bool found;
+	bool found, broke;	/* broke: out of budget */
 };
 
 /* Binding identifiers in a parameter list or pattern (default values count too: erring
@@ -280,7 +411,13 @@ static bool find_binding(TSNode n, void *ud)
 	const char *s;
 	size_t len;
 
-	if (nf->found || ts_is(n, "type_annotation") || is_fn(n))
+	if (nf->found || nf->broke)
+		return false;
+	if (!spend(nf->r, 1)) {
+		nf->broke = true;
+		return false;
+	}
+	if (ts_is(n, "type_annotation") || is_fn(n))
 		return false;
 	if (ts_is(n, "identifier") || ts_is(n, "shorthand_property_identifier_pattern")) {
 		s = src_of(nf->r, n, &len);
@@ -295,7 +432,6 @@ static bool binds(struct name_find *nf, TSNode pattern_or_params)
 {
 	if (ts_node_is_null(pattern_or_params))
 		return false;
-	nf->found = false;
 	ts_walk(pattern_or_params, find_binding, nf);
 	return nf->found;
 }
@@ -303,57 +439,60 @@ static bool binds(struct name_find *nf, TSNode pattern_or_params)
 /* Does a declaration statement (let/const/var) declare the name? */
 static bool declares(struct name_find *nf, TSNode stmt)
 {
-	uint32_t i, n;
+	struct kids k;
+	TSNode d;
 
 	if (!ts_is(stmt, "lexical_declaration") && !ts_is(stmt, "variable_declaration"))
 		return false;
-	n = ts_node_named_child_count(stmt);
-	for (i = 0; i < n; i++) {
-		TSNode d = ts_node_named_child(stmt, i);
-
-		if (ts_is(d, "variable_declarator") && binds(nf, ts_field(d, "name")))
-			return true;
-	}
-	return false;
+	kids_init(&k, stmt);
+	while (!nf->found && !nf->broke && kids_next(&k, &d))
+		if (ts_is(d, "variable_declarator"))
+			binds(nf, ts_field(d, "name"));
+	kids_end(&k);
+	return nf->found;
 }
 
-/* Is the name rebound anywhere on the path strictly between the body and the reference? */
+/* Is the name rebound anywhere on the path strictly between the body and the reference?
+ * nf->broke tells "out of budget". */
 static bool shadowed(struct name_find *nf, const TSNode *path, size_t n, TSNode body)
 {
 	size_t i;
 
-	for (i = 1; i + 1 < n; i++) {
+	for (i = 1; i + 1 < n && !nf->found && !nf->broke; i++) {
 		TSNode p = path[i];
 
 		if (ts_node_eq(p, body))
 			continue;
 		if (is_fn(p)) {
-			if (binds(nf, ts_field(p, "parameters")) || binds(nf, ts_field(p, "parameter")))
-				return true;
-			if (ts_is(p, "function_declaration") && binds(nf, ts_field(p, "name")))
-				return true;
+			binds(nf, ts_field(p, "parameters"));
+			binds(nf, ts_field(p, "parameter"));
+			if (ts_is(p, "function_declaration"))
+				binds(nf, ts_field(p, "name"));
 		} else if (ts_is(p, "statement_block")) {
-			uint32_t j, m = ts_node_named_child_count(p);
+			struct kids k;
+			TSNode s;
 
-			for (j = 0; j < m; j++)
-				if (declares(nf, ts_node_named_child(p, j)))
-					return true;
+			kids_init(&k, p);
+			while (!nf->found && !nf->broke && kids_next(&k, &s))
+				if (spend(nf->r, 1))
+					declares(nf, s);
+				else
+					nf->broke = true;
+			kids_end(&k);
 		} else if (ts_is(p, "catch_clause")) {
-			if (binds(nf, ts_field(p, "parameter")))
-				return true;
+			binds(nf, ts_field(p, "parameter"));
 		} else if (ts_is(p, "for_statement")) {
-			if (declares(nf, ts_field(p, "initializer")))
-				return true;
+			declares(nf, ts_field(p, "initializer"));
 		} else if (ts_is(p, "for_in_statement")) {
-			if (binds(nf, ts_field(p, "left")))
-				return true;
+			binds(nf, ts_field(p, "left"));
 		}
 	}
-	return false;
+	return nf->found;
 }
 
-const struct lint_react_var *lint_react_var_at(const struct lint_react *r,
-					       const struct lint_react_comp *c, TSNode ident)
+/* The local ident reads; *unknown when the question could not be answered. */
+static const struct lint_react_var *lookup(const struct lint_react *r, const struct lint_react_comp *c,
+					   TSNode ident, bool *unknown)
 {
 	const struct lint_react_var *v = NULL;
 	TSNode path[PATH_MAX_DEPTH];
@@ -371,14 +510,27 @@ const struct lint_react_var *lint_react_var_at(const struct lint_react *r,
 	}
 	if (!v)
 		return NULL;
-	n = lint_react_path(c->fn, ident, path, PATH_MAX_DEPTH);
-	if (!n)
+	n = lint_react_comp_path(r, c, ident, path, PATH_MAX_DEPTH);
+	if (!n) {
+		*unknown = true;
 		return NULL;
+	}
+	nf.r = r;
 	nf.name = s;
 	nf.len = len;
-	nf.r = r;
-	nf.found = false;
-	return shadowed(&nf, path, n, c->body) ? NULL : v;
+	nf.found = nf.broke = false;
+	shadowed(&nf, path, n, c->body);
+	if (nf.broke)
+		*unknown = true;
+	return nf.found || nf.broke ? NULL : v;
+}
+
+const struct lint_react_var *lint_react_var_at(const struct lint_react *r,
+					       const struct lint_react_comp *c, TSNode ident)
+{
+	bool unknown = false;
+
+	return lookup(r, c, ident, &unknown);
 }
 
 /* --- sources an expression reads --- */
@@ -390,6 +542,9 @@ struct srcwalk {
 	lint_react_src_fn fn;
 	void *ud;
 	bool stop;
+	bool incomplete;
+	TSNode chain_base;		/* the base object of the member chain last seen */
+	uint32_t chain_end;		/* and where that chain ends */
 };
 
 static void walk_srcs(struct srcwalk *w, TSNode root);
@@ -401,11 +556,10 @@ static bool emit(struct srcwalk *w, const struct lint_react_src *s, TSNode ref)
 	return !w->stop;
 }
 
-static bool is_use_memo(const struct lint_react *r, const struct lint_react_call *k)
+static bool is_use_memo(const struct lint_react_call *k)
 {
 	static const char *const react[] = { "react", NULL };
 
-	(void)r;
 	return lint_react_call_is(k, react, "useMemo");
 }
 
@@ -419,13 +573,35 @@ static const char *prop_name(const struct lint_react *r, TSNode member)
 	return ts_text(r->file->arena, &r->file->src, p);
 }
 
+static void emit_var(struct srcwalk *w, TSNode ident, TSNode ref, const char *prop)
+{
+	bool unknown = false;
+	const struct lint_react_var *v = lookup(w->r, w->c, ident, &unknown);
+	size_t i;
+
+	if (unknown)
+		w->incomplete = true;
+	for (i = 0; v && i < v->nsrcs; i++) {
+		struct lint_react_src s = v->srcs[i];
+
+		if (!s.prop)
+			s.prop = prop;
+		if (!emit(w, &s, ref))
+			break;
+	}
+}
+
 static bool srcs_visit(TSNode n, void *ud)
 {
 	struct srcwalk *w = ud;
 	const char *t;
 
-	if (w->stop)
+	if (w->stop || w->incomplete)
 		return false;
+	if (!spend(w->r, 1)) {
+		w->incomplete = true;
+		return false;
+	}
 	t = ts_node_type(n);
 	if (!ts_node_eq(n, w->root) && is_fn(n))
 		return false;
@@ -437,52 +613,45 @@ static bool srcs_visit(TSNode n, void *ud)
 
 		if (k < 0)
 			return true;
-		if (is_use_memo(w->r, &w->c->calls[k])) {
+		if (is_use_memo(&w->c->calls[k])) {
 			/* the memoised value is what its callback reads */
 			TSNode cb = ts_unwrap(ts_node_named_child(ts_field(n, "arguments"), 0));
 
 			if (ts_is(cb, "arrow_function") || ts_is(cb, "function_expression"))
 				walk_srcs(w, ts_field(cb, "body"));
-			return false;
 		} else {
 			struct lint_react_src s = { (uint32_t)k, NULL };
 
 			emit(w, &s, n);
-			return false;
 		}
+		return false;
 	}
 	if (!strcmp(t, "member_expression")) {
 		TSNode base = n, first = n;
 		int links = 0;
 
+		/* a link of the chain last looked at: its base is known to be unresolved */
+		if (!ts_node_is_null(w->chain_base) && !ts_node_eq(n, w->chain_base) &&
+		    contains(n, ts_node_start_byte(w->chain_base), ts_node_end_byte(w->chain_base)) &&
+		    ts_node_end_byte(n) <= w->chain_end)
+			return true;
 		while (ts_is(base, "member_expression") && links++ < CHAIN_MAX) {
 			first = base;
 			base = ts_unwrap(ts_field(base, "object"));
 		}
+		w->chain_base = base;
+		w->chain_end = ts_node_end_byte(n);
 		if (ts_is(base, "identifier")) {
-			const struct lint_react_var *v = lint_react_var_at(w->r, w->c, base);
-			const char *p;
-			size_t i;
+			const char *p = prop_name(w->r, first);
 
-			if (!v)
-				return true;
-			p = prop_name(w->r, first);
-			for (i = 0; i < v->nsrcs; i++) {
-				struct lint_react_src s = v->srcs[i];
-
-				if (!s.prop)
-					s.prop = p;
-				if (!s.prop)
-					continue;
-				if (!emit(w, &s, first))
-					break;
-			}
+			/* `auth.user` names a property of a whole result; `user.id` stays `user` */
+			emit_var(w, base, first, p);
 			return false;
 		}
 		if (ts_is(base, "call_expression")) {
 			int k = lint_react_call_at(w->c, base);
 
-			if (k >= 0 && !is_use_memo(w->r, &w->c->calls[k])) {
+			if (k >= 0 && !is_use_memo(&w->c->calls[k])) {
 				struct lint_react_src s = { (uint32_t)k, prop_name(w->r, first) };
 
 				emit(w, &s, first);
@@ -492,12 +661,7 @@ static bool srcs_visit(TSNode n, void *ud)
 		return true;
 	}
 	if (!strcmp(t, "identifier") || !strcmp(t, "shorthand_property_identifier")) {
-		const struct lint_react_var *v = lint_react_var_at(w->r, w->c, n);
-		size_t i;
-
-		for (i = 0; v && i < v->nsrcs; i++)
-			if (!emit(w, &v->srcs[i], n))
-				break;
+		emit_var(w, n, n, NULL);
 		return false;
 	}
 	return true;
@@ -514,12 +678,19 @@ static void walk_srcs(struct srcwalk *w, TSNode root)
 	w->root = saved;
 }
 
-void lint_react_expr_srcs(const struct lint_react *r, const struct lint_react_comp *c,
+bool lint_react_expr_srcs(const struct lint_react *r, const struct lint_react_comp *c,
 			  TSNode expr, lint_react_src_fn fn, void *ud)
 {
-	struct srcwalk w = { r, c, expr, fn, ud, false };
+	struct srcwalk w;
 
+	memset(&w, 0, sizeof(w));
+	w.r = r;
+	w.c = c;
+	w.root = expr;
+	w.fn = fn;
+	w.ud = ud;
 	walk_srcs(&w, expr);
+	return !w.incomplete;
 }
 
 /* --- skip gates --- */
@@ -529,21 +700,26 @@ struct skipwalk {
 	TSNode root;
 	lint_react_gate_fn fn;
 	void *ud;
-	bool stop;
+	bool stop, broke;
 };
 
 static bool is_skip(const struct lint_react *r, TSNode n)
 {
 	n = ts_unwrap(n);
-	return ts_is(n, "string") &&
-	       (text_is(r, n, "\"skip\"") || text_is(r, n, "'skip'"));
+	return ts_is(n, "string") && (text_is(r, n, "\"skip\"") || text_is(r, n, "'skip'"));
 }
 
 static bool skip_visit(TSNode n, void *ud)
 {
 	struct skipwalk *w = ud;
 
-	if (w->stop || (!ts_node_eq(n, w->root) && is_fn(n)))
+	if (w->stop || w->broke)
+		return false;
+	if (!spend(w->r, 1)) {
+		w->broke = true;
+		return false;
+	}
+	if (!ts_node_eq(n, w->root) && is_fn(n))
 		return false;
 	if (ts_is(n, "ternary_expression") &&
 	    (is_skip(w->r, ts_field(n, "consequence")) || is_skip(w->r, ts_field(n, "alternative"))) &&
@@ -552,19 +728,24 @@ static bool skip_visit(TSNode n, void *ud)
 	return !w->stop;
 }
 
-void lint_react_skip_gates(const struct lint_react *r, const struct lint_react_comp *c,
+bool lint_react_skip_gates(const struct lint_react *r, const struct lint_react_comp *c,
 			   const struct lint_react_call *call, lint_react_gate_fn fn, void *ud)
 {
-	TSNode args = ts_field(call->node, "arguments");
-	struct skipwalk w = { r, args, fn, ud, false };
-	uint32_t i, n = ts_node_named_child_count(args);
+	TSNode args = ts_field(call->node, "arguments"), a;
+	struct skipwalk w = { r, args, fn, ud, false, false };
+	struct kids k;
 
-	for (i = 0; i < n && !w.stop; i++) {
-		TSNode a = ts_unwrap(ts_node_named_child(args, i));
-
+	if (ts_node_is_null(args))
+		return true;
+	kids_init(&k, args);
+	while (!w.stop && !w.broke && kids_next(&k, &a)) {
+		a = ts_unwrap(a);
 		if (ts_is(a, "identifier")) {
-			const struct lint_react_var *v = lint_react_var_at(r, c, a);
+			bool unknown = false;
+			const struct lint_react_var *v = lookup(r, c, a, &unknown);
 
+			if (unknown)
+				w.broke = true;
 			if (!v || ts_node_is_null(v->value))
 				continue;
 			a = v->value;
@@ -572,6 +753,8 @@ void lint_react_skip_gates(const struct lint_react *r, const struct lint_react_c
 		w.root = a;
 		ts_walk(a, skip_visit, &w);
 	}
+	kids_end(&k);
+	return !w.broke;
 }
 
 /* --- building --- */
@@ -636,7 +819,8 @@ static void add_value(struct builder *b, const char *name, TSNode v, TSNode decl
 static void add_decl(struct builder *b, TSNode d, TSNode stmt)
 {
 	const struct lint_source *src = &b->r->file->src;
-	uint32_t i, n;
+	struct kids k;
+	TSNode dec;
 
 	if (ts_is(d, "function_declaration")) {
 		TSNode name = ts_field(d, "name");
@@ -647,24 +831,23 @@ static void add_decl(struct builder *b, TSNode d, TSNode stmt)
 	}
 	if (!ts_is(d, "lexical_declaration") && !ts_is(d, "variable_declaration"))
 		return;
-	n = ts_node_named_child_count(d);
-	for (i = 0; i < n; i++) {
-		TSNode dec = ts_node_named_child(d, i);
+	kids_init(&k, d);
+	while (kids_next(&k, &dec)) {
 		TSNode name = ts_field(dec, "name");
 
 		if (ts_is(dec, "variable_declarator") && ts_is(name, "identifier"))
 			add_value(b, ts_text(b->a, src, name), ts_field(dec, "value"), stmt);
 	}
+	kids_end(&k);
 }
 
 static void find_comps(struct builder *b)
 {
-	TSNode root = ts_tree_root_node(b->r->file->tree);
-	uint32_t i, n = ts_node_named_child_count(root);
+	struct kids k;
+	TSNode s;
 
-	for (i = 0; i < n; i++) {
-		TSNode s = ts_node_named_child(root, i);
-
+	kids_init(&k, ts_tree_root_node(b->r->file->tree));
+	while (kids_next(&k, &s)) {
 		if (ts_is(s, "export_statement")) {
 			TSNode d = ts_field(s, "declaration"), v = ts_field(s, "value");
 
@@ -676,41 +859,31 @@ static void find_comps(struct builder *b)
 			add_decl(b, s, s);
 		}
 	}
+	kids_end(&k);
 }
 
 static void find_stmts(struct builder *b, struct lint_react_comp *c)
 {
-	uint32_t i, n, k = 0;
+	uint32_t n;
+	struct kids k;
+	TSNode s;
 
 	if (!ts_is(c->body, "statement_block"))
 		return;
 	n = ts_node_named_child_count(c->body);
 	c->stmts = ARENA_ARRAY(b->a, TSNode, n ? n : 1);
-	for (i = 0; i < n; i++) {
-		TSNode s = ts_node_named_child(c->body, i);
-
-		if (!ts_is(s, "comment"))
-			c->stmts[k++] = s;
+	kids_init(&k, c->body);
+	while (c->nstmts < n && kids_next(&k, &s)) {
+		if (ts_is(s, "comment"))
+			continue;
+		if (ts_is(s, "if_statement") && exits(ts_field(s, "consequence"))) {
+			if (!c->exits)
+				c->exits = ARENA_ARRAY(b->a, uint32_t, n);
+			c->exits[c->nexits++] = (uint32_t)c->nstmts;
+		}
+		c->stmts[c->nstmts++] = s;
 	}
-	c->nstmts = k;
-}
-
-/* Index of the top-level statement that holds byte offset at (binary search). */
-static uint32_t stmt_of(const struct lint_react_comp *c, uint32_t at)
-{
-	size_t lo = 0, hi = c->nstmts;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (ts_node_end_byte(c->stmts[mid]) <= at)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < c->nstmts && ts_node_start_byte(c->stmts[lo]) <= at)
-		return (uint32_t)lo;
-	return UINT32_MAX;
+	kids_end(&k);
 }
 
 struct callwalk {
@@ -782,23 +955,19 @@ struct srclist {
 	size_t n, alloc;
 };
 
-static void srclist_add(struct srclist *l, const struct lint_react_src *s)
+static bool collect_src(const struct lint_react_src *s, TSNode ref, void *ud)
 {
+	struct srclist *l = ud;
 	size_t i;
 
+	(void)ref;
 	for (i = 0; i < l->n; i++)
 		if (l->v[i].call == s->call &&
 		    (l->v[i].prop == s->prop ||
 		     (l->v[i].prop && s->prop && !strcmp(l->v[i].prop, s->prop))))
-			return;
+			return true;
 	GROW(l->a, l->v, l->n, l->alloc);
 	l->v[l->n++] = *s;
-}
-
-static bool collect_src(const struct lint_react_src *s, TSNode ref, void *ud)
-{
-	(void)ref;
-	srclist_add(ud, s);
 	return true;
 }
 
@@ -849,12 +1018,13 @@ static void bind_object(struct varbuild *vb, TSNode pat, bool derived,
 			const struct lint_react_src *srcs, size_t n, int depth)
 {
 	struct lint_file *f = vb->b->r->file;
-	uint32_t i, m = ts_node_named_child_count(pat);
+	const TSNode none = { { 0 } };
+	struct kids kd;
+	TSNode p;
 
-	for (i = 0; i < m; i++) {
-		TSNode p = ts_node_named_child(pat, i);
+	kids_init(&kd, pat);
+	while (kids_next(&kd, &p)) {
 		TSNode target = p, key = p;
-		char *k;
 
 		if (ts_is(p, "object_assignment_pattern")) {	/* { user = null } */
 			target = ts_field(p, "left");
@@ -865,8 +1035,7 @@ static void bind_object(struct varbuild *vb, TSNode pat, bool derived,
 			if (ts_is(target, "assignment_pattern"))
 				target = ts_field(target, "left");
 		} else if (ts_is(p, "rest_pattern")) {		/* { ...rest }: the whole */
-			bind_pattern(vb, ts_node_named_child(p, 0), (TSNode){ 0 }, derived, srcs, n,
-				     depth + 1);
+			bind_pattern(vb, ts_node_named_child(p, 0), none, derived, srcs, n, depth + 1);
 			continue;
 		} else if (!ts_is(p, "shorthand_property_identifier_pattern")) {
 			continue;
@@ -874,15 +1043,16 @@ static void bind_object(struct varbuild *vb, TSNode pat, bool derived,
 		if (!ts_is(key, "property_identifier") &&
 		    !ts_is(key, "shorthand_property_identifier_pattern"))
 			continue;	/* computed or string keys: unknown */
-		k = ts_text(vb->b->a, &f->src, key);
-		bind_pattern(vb, target, (TSNode){ 0 }, derived, project(vb, srcs, n, k), n, depth + 1);
+		bind_pattern(vb, target, none, derived,
+			     project(vb, srcs, n, ts_text(vb->b->a, &f->src, key)), n, depth + 1);
 	}
+	kids_end(&kd);
 }
 
 static void bind_pattern(struct varbuild *vb, TSNode pat, TSNode value, bool derived,
 			 const struct lint_react_src *srcs, size_t n, int depth)
 {
-	uint32_t i, m;
+	const TSNode none = { { 0 } };
 
 	if (depth > PATTERN_DEPTH || ts_node_is_null(pat))
 		return;
@@ -892,16 +1062,18 @@ static void bind_pattern(struct varbuild *vb, TSNode pat, TSNode value, bool der
 		bind_object(vb, pat, derived, srcs, n, depth);
 	} else if (ts_is(pat, "array_pattern")) {
 		/* [a, b] = useState(...) etc.: each element holds the whole result */
-		m = ts_node_named_child_count(pat);
-		for (i = 0; i < m; i++) {
-			TSNode e = ts_node_named_child(pat, i);
+		struct kids k;
+		TSNode e;
 
+		kids_init(&k, pat);
+		while (kids_next(&k, &e)) {
 			if (ts_is(e, "assignment_pattern"))
 				e = ts_field(e, "left");
 			else if (ts_is(e, "rest_pattern"))
 				e = ts_node_named_child(e, 0);
-			bind_pattern(vb, e, (TSNode){ 0 }, derived, srcs, n, depth + 1);
+			bind_pattern(vb, e, none, derived, srcs, n, depth + 1);
 		}
+		kids_end(&k);
 	}
 }
 
@@ -910,31 +1082,36 @@ static void find_vars(struct builder *b, struct lint_react_comp *c)
 	struct varbuild vb = { b, c, 0, 0 };
 	size_t i;
 
-	for (i = 0; i < c->nstmts; i++) {
-		TSNode s = c->stmts[i];
-		uint32_t j, m;
+	for (i = 0; i < c->nstmts && !b->r->partial; i++) {
+		TSNode s = c->stmts[i], d;
+		struct kids k;
 
 		if (!ts_is(s, "lexical_declaration") && !ts_is(s, "variable_declaration"))
 			continue;
 		vb.stmt = (uint32_t)i;
-		m = ts_node_named_child_count(s);
-		for (j = 0; j < m; j++) {
-			TSNode d = ts_node_named_child(s, j);
+		kids_init(&k, s);
+		while (kids_next(&k, &d)) {
 			TSNode name = ts_field(d, "name"), value = ts_field(d, "value"), u;
 			struct srclist l = { b->a, NULL, 0, 0 };
 			bool derived;
+			int call;
 
 			if (!ts_is(d, "variable_declarator") || ts_node_is_null(value))
 				continue;
-			lint_react_expr_srcs(b->r, c, value, collect_src, &l);
+			if (!lint_react_expr_srcs(b->r, c, value, collect_src, &l)) {
+				/* a taint we could not follow could hide a Convex check: judge nothing */
+				b->r->partial = true;
+				break;
+			}
 			if (!l.n)
 				continue;
 			u = ts_unwrap(value);
+			call = ts_is(u, "call_expression") ? lint_react_call_at(c, u) : -1;
 			derived = !(ts_is(u, "identifier") || ts_is(u, "member_expression") ||
-				    (ts_is(u, "call_expression") && lint_react_call_at(c, u) >= 0 &&
-				     !is_use_memo(b->r, &c->calls[lint_react_call_at(c, u)])));
+				    (call >= 0 && !is_use_memo(&c->calls[call])));
 			bind_pattern(&vb, name, value, derived, l.v, l.n, 0);
 		}
+		kids_end(&k);
 	}
 }
 
@@ -1029,6 +1206,8 @@ struct lint_react *lint_react_get(struct lint_file *f)
 	b.a = f->arena;
 	b.r = ARENA_NEW(b.a, struct lint_react);
 	b.r->file = f;
+	b.r->fuel = ARENA_NEW(b.a, size_t);
+	*b.r->fuel = FUEL_BASE + FUEL_PER_BYTE * f->src.len;
 	b.alloc_comps = 0;
 	find_comps(&b);
 	/* every component is known before any call or element refers to one by name */

@@ -84,6 +84,8 @@ struct lint_react_comp {
 	TSNode body;		/* statement_block, or the expression of `() => <div />` */
 	TSNode *stmts;		/* top-level statements of the body (comments left out) */
 	size_t nstmts;
+	uint32_t *exits;	/* indices in stmts of `if (cond) return/throw` statements */
+	size_t nexits;
 	struct lint_react_call *calls;
 	size_t ncalls;
 	struct lint_react_var *vars;
@@ -96,6 +98,13 @@ struct lint_react {
 	struct lint_file *file;
 	struct lint_react_comp *comps;
 	size_t ncomps;
+	/*
+	 * Work left (tree steps) for the path, scope and source queries below, shared by every
+	 * rule that asks about this file. Real code uses a sliver of it; generated or hostile
+	 * input runs it down, and then queries answer "unknown" instead of taking quadratic time.
+	 */
+	size_t *fuel;
+	bool partial;		/* the budget ran out while building: rules should skip the file */
 };
 
 /* The model of f, built on first use and cached in f->react; NULL when f is not parsed. */
@@ -119,7 +128,8 @@ int lint_react_call_at(const struct lint_react_comp *c, TSNode n);
 
 /*
  * The recorded local that identifier `ident` (inside c's function) reads, or NULL: none
- * of that name, shadowed by a parameter or block declaration in between, or too deep.
+ * of that name, shadowed by a parameter or block declaration in between, or unknown
+ * (too deep, or out of budget).
  */
 const struct lint_react_var *lint_react_var_at(const struct lint_react *r,
 					       const struct lint_react_comp *c, TSNode ident);
@@ -129,10 +139,11 @@ const struct lint_react_var *lint_react_var_at(const struct lint_react *r,
  * (derived ones included), `auth.user` on a whole result, or a hook call itself (whole
  * result; `useMemo(() => x)` reads what its callback reads). ref is the node that reads
  * it: the identifier, or the `auth.user` member expression. Nested functions are not
- * entered. fn returns false to stop.
+ * entered. fn returns false to stop. Returns false when the answer is incomplete (a
+ * reference too deep to resolve, or out of budget): a rule should then not judge.
  */
 typedef bool (*lint_react_src_fn)(const struct lint_react_src *s, TSNode ref, void *ud);
-void lint_react_expr_srcs(const struct lint_react *r, const struct lint_react_comp *c,
+bool lint_react_expr_srcs(const struct lint_react *r, const struct lint_react_comp *c,
 			  TSNode expr, lint_react_src_fn fn, void *ud);
 
 /* Index of the nearest enclosing element of c->elems[elem] that is `name` from one of
@@ -155,22 +166,30 @@ enum lint_react_gate {
  * Calls fn(cond, gate, kind) for each condition between root and node that decides whether
  * node runs, innermost first; gate is the if statement, ternary or binary expression.
  * Nested functions on the way are crossed (a callback defined under `if (user)` is gated
- * too). Returns false when node is not found below root within the depth cap: the caller
- * then knows nothing and should stay silent. fn returns false to stop.
+ * too). fn returns false to stop. Returns false when node could not be reached below root
+ * (not there, deeper than the cap, out of budget): the caller knows nothing then.
  */
 typedef bool (*lint_react_gate_fn)(TSNode cond, TSNode gate, enum lint_react_gate kind, void *ud);
-bool lint_react_gates(TSNode root, TSNode node, lint_react_gate_fn fn, void *ud);
+bool lint_react_gates(const struct lint_react *r, TSNode root, TSNode node, lint_react_gate_fn fn,
+		      void *ud);
+/* The same with root = c->fn, using the component's statement index: prefer it. */
+bool lint_react_comp_gates(const struct lint_react *r, const struct lint_react_comp *c, TSNode node,
+			   lint_react_gate_fn fn, void *ud);
 
 /*
  * Calls fn(cond, ternary, GATE_SKIP) for each `cond ? x : "skip"` (either branch) in the
  * arguments of call, including one read through a local (`const args = user ? {} :
- * "skip"; useQuery(api.x, args)`).
+ * "skip"; useQuery(api.x, args)`). Returns false when out of budget.
  */
-void lint_react_skip_gates(const struct lint_react *r, const struct lint_react_comp *c,
+bool lint_react_skip_gates(const struct lint_react *r, const struct lint_react_comp *c,
 			   const struct lint_react_call *call, lint_react_gate_fn fn, void *ud);
 
 /* Fills path[] with the nodes from root down to target, both included, and returns their
- * count; 0 when target is not below root or lies deeper than max. */
-size_t lint_react_path(TSNode root, TSNode target, TSNode *path, size_t max);
+ * count; 0 when target is not below root, lies deeper than max, or the budget ran out. */
+size_t lint_react_path(const struct lint_react *r, TSNode root, TSNode target, TSNode *path,
+		       size_t max);
+/* The same from c->fn, jumping straight to the right top-level statement. */
+size_t lint_react_comp_path(const struct lint_react *r, const struct lint_react_comp *c,
+			    TSNode target, TSNode *path, size_t max);
 
 #endif

@@ -108,6 +108,15 @@ struct lint_envfile {
 	struct dotenv_file env;
 };
 
+/* package.json or convex.json of an app. */
+struct lint_jsonfile {
+	bool present;			/* the file exists (src is loaded) */
+	struct lint_source src;
+	void *json;			/* jansson json_t * of the top-level object; NULL if absent or malformed */
+	const char *error;		/* why it did not load as an object (arena), or NULL */
+	uint32_t error_offset;		/* byte offset of the JSON error in src */
+};
+
 struct lint_app {
 	const char *root;		/* display path of the app root ("." for the cwd) */
 	const char *absroot;
@@ -120,7 +129,10 @@ struct lint_app {
 	size_t nenvs;
 	struct lint_file *auth_config;	/* the auth config (.ts preferred), or NULL */
 	struct lint_eval *auth_eval;	/* its evaluation, when parsed */
-	void *pkg;			/* package.json as a jansson json_t *, or NULL */
+	void *pkg;			/* package.json's object (== package_json.json), or NULL */
+	struct lint_jsonfile package_json;
+	struct lint_jsonfile convex_json;
+	const char *fdir_rel;		/* functions dir relative to the app root ("convex") */
 };
 
 struct lint_rule;
@@ -159,6 +171,22 @@ struct lint_rule {
 	void (*check_file)(struct lint_ctx *ctx, struct lint_file *f);
 	/* Called once per app after check_file has run on all its files; may be NULL. */
 	void (*check_app)(struct lint_ctx *ctx, struct lint_app *app);
+	/* Runs after every other rule of the app (it looks at what they reported). */
+	bool last;
+};
+
+/* --- inline suppressions (src/suppress.c) --- */
+
+/* One `cwlint-ignore` comment. */
+struct lint_supp {
+	uint32_t start, end;		/* the comment text */
+	uint32_t from_line, to_line;	/* lines it covers (whole file: 1..UINT32_MAX) */
+	bool file_wide;
+	const char **rules;		/* rule ids it names */
+	bool *used;			/* per named rule: it suppressed a finding */
+	size_t nrules;
+	const char *reason;
+	const char *invalid;		/* why it is not a valid suppression, or NULL */
 };
 
 /* The registry, in rules/rules.def order. */
@@ -176,6 +204,8 @@ struct lint_diag *lint_report(struct lint_ctx *ctx, const struct lint_source *sr
 	__attribute__((format(printf, 5, 6)));
 /* The concrete fix: the line to write or the command to run. */
 void lint_help(struct lint_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* True when rule id is enabled and applies to ctx->app. */
+bool lint_rule_enabled(const struct lint_ctx *ctx, const char *id);
 /* True for env key names that hold secrets (API keys, passwords, deploy keys, tokens). */
 bool lint_secret_key(const char *key);
 /* Registers a secret value so no output ever shows it (prefix + length instead). */

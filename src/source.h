@@ -8,6 +8,7 @@
 
 struct arena;
 struct dotenv_file;
+struct lint_supp;
 
 /* Why a file was not linted; LOAD_OK when it was read. */
 enum lint_load_status {
@@ -27,6 +28,9 @@ struct lint_source {
 	bool invalid_utf8;	/* some byte sequence is not valid UTF-8 */
 	/* set for env files: code frames mask the values of secret entries structurally */
 	const struct dotenv_file *env;
+	/* inline `cwlint-ignore` comments found in the file (suppress.c) */
+	struct lint_supp *supps;
+	size_t nsupps;
 };
 
 /* A position in a source: 1-based line, 1-based column in code points. */

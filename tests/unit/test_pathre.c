@@ -132,14 +132,16 @@ static void test_next_template(void)
 	UNIT_STREQ(next(TEMPLATE_MATCHER),
 		   "^(?:\\/(_next\\/data\\/[^/]{1,}))?(?:\\/((?!_next|[^?]*\\.(?:html?|css|js(?!on)|"
 		   "jpe?g|webp|png|gif|svg|ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)).*))"
-		   "(\\.json)?[\\/#\\?]?$", "next template catch-all regexp");
+		   "(\\.json|\\.rsc|\\.segments\\/.+\\.segment\\.rsc)?[\\/#\\?]?$",
+		   "next template catch-all regexp");
 	UNIT_OK(nm("/(api|trpc)(.*)", "/api/x") == 1, "next '/(api|trpc)(.*)' matches /api/x");
 	UNIT_OK(nm("/(api|trpc)(.*)", "/trpc/post.list") == 1,
 		"next '/(api|trpc)(.*)' matches /trpc/post.list");
 	UNIT_OK(nm("/(api|trpc)(.*)", "/dashboard") == 0,
 		"next '/(api|trpc)(.*)' does not match /dashboard");
 	UNIT_STREQ(next("/(api|trpc)(.*)"),
-		   "^(?:\\/(_next\\/data\\/[^/]{1,}))?(?:\\/(api|trpc))(.*)(\\.json)?[\\/#\\?]?$",
+		   "^(?:\\/(_next\\/data\\/[^/]{1,}))?(?:\\/(api|trpc))(.*)"
+		   "(\\.json|\\.rsc|\\.segments\\/.+\\.segment\\.rsc)?[\\/#\\?]?$",
 		   "next '/(api|trpc)(.*)' regexp");
 	/* authkit cannot take the template matcher: its URL step cuts at "?" */
 	UNIT_STREQ(auth(TEMPLATE_MATCHER), "ERR Capturing groups are not allowed at 2",
@@ -151,12 +153,20 @@ static void test_next_rules(void)
 	struct pathre_next_config base = { "/docs", false, false };
 	struct pathre_next_config i18n = { NULL, true, false };
 	struct pathre_next_config i18n_off = { NULL, true, true };
+	struct pathre_next_config old_next = { NULL, false, false, true };
 	char *long_src;
 
 	UNIT_OK(nm("/dashboard", "/Dashboard") == 0, "next matchers are case-sensitive");
 	UNIT_OK(m("/dashboard", "/Dashboard") == 1, "plain v6 is case-insensitive by default");
-	UNIT_OK(nm("/", "/") == 1 && nm("/", "/index") == 1 && nm("/", "/about") == 0,
-		"next root matcher matches / and /index only");
+	UNIT_OK(nm("/", "/") == 1 && nm("/", "/index") == 1 && nm("/", "/index.rsc") == 1 &&
+		nm("/", "/about") == 0, "next root matcher matches /, /index, /index.rsc only");
+	UNIT_OK(nm("/dashboard", "/dashboard.rsc") == 1 &&
+		nm("/dashboard", "/dashboard.segments/$c$children/__PAGE__.segment.rsc") == 1 &&
+		nm("/dashboard", "/_next/data/build/dashboard.json") == 1,
+		"next 16.3+ matchers take the .json, .rsc and .segments forms of a page");
+	UNIT_OK(pathre_next_matcher_matches("/dashboard", &old_next, "/dashboard.rsc") == 0 &&
+		pathre_next_matcher_matches("/dashboard", &old_next, "/dashboard.json") == 1,
+		"next 16.0 matchers only take the .json form");
 	UNIT_STREQ(next("dashboard"), "ERR source must start with /", "next source must start with /");
 	UNIT_STREQ(next("/api/*"), "ERR Invalid source '/api/*': Unexpected MODIFIER at 5, expected END",
 		   "next rejects '/api/*'");
@@ -176,7 +186,7 @@ static void test_next_rules(void)
 		"next i18n matcher expects a locale segment");
 	UNIT_OK(pathre_next_matcher_matches("/about", &i18n_off, "/about") == 1,
 		"next i18n with locale: false matches without a locale");
-	/* 4061 characters: fine alone, 4104 once Next adds its 43 */
+	/* 4061 characters: fine alone, 4138 once Next adds its 77 */
 	long_src = arena_alloc(&A, 4062);
 	long_src[0] = '/';
 	memset(long_src + 1, 'a', 4060);

@@ -1,0 +1,53 @@
+/* invalid_suppression.c - a cwlint-ignore comment that names no or unknown rules, or gives no reason. */
+#include "rule.h"
+
+static void check_source(struct lint_ctx *ctx, const struct lint_source *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->nsupps; i++) {
+		const struct lint_supp *s = &src->supps[i];
+		struct lint_diag *d;
+
+		if (!s->invalid)
+			continue;
+		d = lint_report(ctx, src, s->start, s->end,
+				"this cwlint-ignore comment %s, so it suppresses nothing", s->invalid);
+		lint_help(d, "write `cwlint-ignore RULE[,RULE]: reason` (see cwlint --list-rules for ids)");
+	}
+}
+
+static void check(struct lint_ctx *ctx, struct lint_app *app)
+{
+	size_t i;
+
+	for (i = 0; i < app->nfiles; i++)
+		if (app->files[i]->parsed)
+			check_source(ctx, &app->files[i]->src);
+	for (i = 0; i < app->nenvs; i++)
+		check_source(ctx, &app->envs[i]->src);
+}
+
+const struct lint_rule rule_invalid_suppression = {
+	.id = "invalid-suppression",
+	.severity = SEV_ERROR,
+	.family = "core",
+	.summary = "a cwlint-ignore comment that names an unknown rule, has no reason, or does not parse",
+	.description =
+		"Suppressions are part of the code review: each one says which finding it silences and\n"
+		"why. A comment that names no rule, a misspelt or unknown rule, or gives no reason after\n"
+		"a colon suppresses nothing, and cwlint says so rather than fail silently.",
+	.example =
+		"// wrong: no reason, misspelt id\n"
+		"// cwlint-ignore hardcoded-clientid\n"
+		"// right\n"
+		"// cwlint-ignore hardcoded-client-id: a fixture for the login e2e test",
+	.fix =
+		"Name the rule exactly as cwlint --list-rules prints it and give a reason after a colon:\n"
+		"  // cwlint-ignore RULE[,RULE...]: reason        (next statement; or this line, trailing)\n"
+		"  // cwlint-ignore-file RULE: reason             (whole file)\n"
+		"  # cwlint-ignore RULE: reason                   (env files: the next entry)",
+	.sources = "Biome and ruff suppression design (required reasons, no blanket ignores).",
+	.check_app = check,
+	.last = true,
+};
