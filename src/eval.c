@@ -1429,8 +1429,9 @@ static struct lint_value *eval_member(struct ectx *x, TSNode n, int depth)
 			v->num = (double)len;
 			return v;
 		}
+		/* the range test comes first: casting a huge double to size_t is undefined */
 		if (o->kind == LV_ARRAY && iv && iv->kind == LV_NUMBER && iv->num >= 0 &&
-		    iv->num == (double)(size_t)iv->num) {
+		    iv->num < 1e15 && iv->num == (double)(size_t)iv->num) {
 			if ((size_t)iv->num < len)
 				return vcopy(x, o->items[(size_t)iv->num], n);
 			return mkval(x, LV_UNDEFINED, n);
@@ -1832,6 +1833,42 @@ void lint_eval_auth_config(struct arena *a, const struct lint_source *src, TSTre
 	free(x.reads);
 	free(x.rtab);
 	free(x.work);
+}
+
+struct lint_module {
+	struct ectx x;
+};
+
+struct lint_module *lint_module_new(struct arena *a, const struct lint_source *src, TSTree *tree)
+{
+	struct lint_module *m = xcalloc(1, sizeof(*m));
+
+	m->x.a = a;
+	m->x.src = src;
+	if (tree) {
+		m->x.root = ts_tree_root_node(tree);
+		build_index(&m->x);
+	}
+	return m;
+}
+
+struct lint_value *lint_module_eval(struct lint_module *m, TSNode expr)
+{
+	if (ts_node_is_null(expr) || ts_node_is_null(m->x.root))
+		return unknown(&m->x, expr);
+	return eval(&m->x, expr, 0);
+}
+
+void lint_module_free(struct lint_module *m)
+{
+	if (!m)
+		return;
+	free(m->x.b);
+	free(m->x.tab);
+	free(m->x.reads);
+	free(m->x.rtab);
+	free(m->x.work);
+	free(m);
 }
 
 const struct lint_prop *lint_value_get(const struct lint_value *obj, const char *key)

@@ -96,6 +96,17 @@ struct lint_eval {
 void lint_eval_auth_config(struct arena *a, const struct lint_source *src, TSTree *tree,
 			   struct lint_eval *out);
 
+/*
+ * Evaluating other expressions of a file with the same rules (a proxy's authkitMiddleware
+ * options, `config.matcher`): a module indexes the file's top-level const bindings once;
+ * lint_module_eval() evaluates any expression node of that tree. Values live in the arena
+ * given to lint_module_new(); lint_module_free() releases the index (not the values).
+ */
+struct lint_module;
+struct lint_module *lint_module_new(struct arena *a, const struct lint_source *src, TSTree *tree);
+struct lint_value *lint_module_eval(struct lint_module *m, TSNode expr);
+void lint_module_free(struct lint_module *m);
+
 /* The value of property key in an object, or NULL (last duplicate wins, as in JS). */
 const struct lint_prop *lint_value_get(const struct lint_value *obj, const char *key);
 /* True when v is a fully known string (no env part) equal to s. */

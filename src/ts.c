@@ -18,8 +18,13 @@ TSNode ts_field(TSNode n, const char *field)
 
 char *ts_text(struct arena *a, const struct lint_source *src, TSNode n)
 {
-	uint32_t s = ts_node_start_byte(n), e = ts_node_end_byte(n);
+	uint32_t s, e;
 
+	/* the 0.20 runtime dereferences a null node's tree: check first */
+	if (ts_node_is_null(n))
+		return arena_strdup(a, "");
+	s = ts_node_start_byte(n);
+	e = ts_node_end_byte(n);
 	if (e > src->len)
 		e = (uint32_t)src->len;
 	if (s > e)
@@ -29,11 +34,28 @@ char *ts_text(struct arena *a, const struct lint_source *src, TSNode n)
 
 bool ts_text_eq(const struct lint_source *src, TSNode n, const char *s)
 {
-	uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
+	uint32_t b, e;
 	size_t len = strlen(s);
 
-	return !ts_node_is_null(n) && e >= b && e <= src->len && e - b == len &&
-	       memcmp(src->buf + b, s, len) == 0;
+	if (ts_node_is_null(n))
+		return false;
+	b = ts_node_start_byte(n);
+	e = ts_node_end_byte(n);
+	return e >= b && e <= src->len && e - b == len && memcmp(src->buf + b, s, len) == 0;
+}
+
+/* The first (or last) named child that is not a comment. */
+static TSNode named_non_comment(TSNode n, bool last)
+{
+	uint32_t i, count = ts_node_named_child_count(n);
+
+	for (i = 0; i < count; i++) {
+		TSNode c = ts_node_named_child(n, last ? count - 1 - i : i);
+
+		if (!ts_is(c, "comment"))
+			return c;
+	}
+	return ts_node_named_child(n, count);	/* a null node */
 }
 
 static int hexval(int c)
@@ -151,15 +173,14 @@ TSNode ts_unwrap(TSNode n)
 			return n;
 		t = ts_node_type(n);
 		if (!strcmp(t, "parenthesized_expression")) {
-			n = ts_node_named_child(n, 0);
+			n = named_non_comment(n, false);
 		} else if (!strcmp(t, "as_expression") || !strcmp(t, "satisfies_expression") ||
-			   !strcmp(t, "non_null_expression") || !strcmp(t, "type_assertion")) {
-			/* the expression is the first named child, the type the last */
-			TSNode e = ts_node_named_child(n, 0);
-
-			if (!strcmp(t, "type_assertion"))
-				e = ts_node_named_child(n, 1);
-			n = e;
+			   !strcmp(t, "non_null_expression")) {
+			/* the expression comes first; comments may sit anywhere */
+			n = named_non_comment(n, false);
+		} else if (!strcmp(t, "type_assertion")) {
+			/* <T>x: the type arguments first, the expression last */
+			n = named_non_comment(n, true);
 		} else {
 			return n;
 		}

@@ -291,6 +291,15 @@ static const struct tcase cases[] = {
 	  "const unused = process.env.NEXT_PUBLIC_X;\nlet b = process.env.B ?? 'x';\n"
 	  "function never() { return process.env.HIDDEN; }\nexport default {};\n",
 	  EVAL_OK, "{}", "NEXT_PUBLIC_X,B(fb)" },
+	{ "export const, then export default of it", TS,
+	  "export const authConfig = { providers: [{ issuer: 'x' }] };\nexport default authConfig;\n",
+	  EVAL_OK, "{providers:[{issuer:\"x\"}]}", "" },
+	{ "a type-only env import is not env", TS,
+	  "import type { env } from './_generated/server';\nexport default { a: env.X };\n",
+	  EVAL_OK, "{a:?}", "" },
+	{ "crypto through globalThis", TS,
+	  "const buf = globalThis.crypto.getRandomValues(new Uint8Array(4));\nexport default {};\n",
+	  EVAL_FORBIDDEN, "{}", "" },
 	{ "duplicate keys are all kept", TS,
 	  "export default { a: 1, a: 2 };\n", EVAL_OK, "{a:1,a:2}", "" },
 };
@@ -381,10 +390,22 @@ static void test_err_ranges(void)
 		   "err msg: Math.random");
 	run_free(&r);
 
+	/* the called function is scanned after the top level, yet it comes first in the file */
+	{
+		static const char two[] = "function f() { return Math.random(); }\n"
+					  "const x = Date.now();\nconst y = f();\nexport default {};\n";
+
+		run_eval(&r, TS, two, strlen(two));
+		UNIT_OK(r.ev.status == EVAL_FORBIDDEN && r.ev.err_start == off(two, "Math"),
+			"err range: the first forbidden use in the file wins");
+		run_free(&r);
+	}
+
 	run_eval(&r, TS, conflict, strlen(conflict));
 	UNIT_OK(r.ev.status == EVAL_SYNTAX_ERROR && r.ev.err_start == off(conflict, "<<<") &&
 		r.ev.err_end == off(conflict, "\r\n"), "err range: conflict marker line");
 	UNIT_STREQ(r.ev.err_msg, "git conflict marker", "err msg: conflict marker");
+	UNIT_OK(r.ev.config && r.ev.config->kind == LV_OBJECT, "conflict marker: best-effort config");
 	run_free(&r);
 
 	run_eval(&r, TS, missing, strlen(missing));
