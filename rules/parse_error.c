@@ -1,9 +1,12 @@
 /* parse_error.c - a linted TS/JS file that does not parse: say so once, at the first error. */
 #include "rule.h"
 
-/* The provider components rules.md lists as files the linter reads. */
+/*
+ * Files that wire auth: WorkOS and server-side Convex imports. Plain `convex/react` users
+ * (most components of a Convex app) are parsed only when another rule asks for them.
+ */
 static const char *const triggers[] = {
-	"@workos-inc/", "@workos/", "@convex-dev/workos", "convex/react", "convex/nextjs", NULL,
+	"@workos-inc/", "@workos/", "@convex-dev/workos", "convex/nextjs", NULL,
 };
 
 static void check(struct lint_ctx *ctx, struct lint_file *f)
