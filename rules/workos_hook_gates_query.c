@@ -22,7 +22,7 @@ static const char *const triggers[] = { "@workos-inc/", NULL };
 static const char *const workos_modules[] = {
 	"@workos-inc/authkit-react",
 	"@workos-inc/authkit-nextjs/components",
-	"@workos-inc/authkit-nextjs",		/* before 1.0 the client hooks lived at the root */
+	"@workos-inc/authkit-nextjs",		/* older releases exported the client hooks here too */
 	NULL,
 };
 static const char *const convex_react[] = { "convex/react", NULL };
@@ -200,42 +200,74 @@ static bool first_report(struct state *st, TSNode gate)
 	return true;
 }
 
+/* A worklist of component indices; each is pushed at most once. */
+struct worklist {
+	size_t *v;
+	size_t n;
+};
+
 /*
  * queries[i]: component or hook i runs a Convex query that no Convex auth check of its own
- * guards, directly or through a custom hook of this file.
+ * guards, directly or through a custom hook of this file. Followed from callee to caller
+ * with a worklist, so a long chain of hooks costs one pass.
  */
 static void find_queries(struct state *st)
 {
 	const struct lint_react *r = st->r;
+	struct arena *a = st->f->arena;
+	size_t *start = ARENA_ARRAY(a, size_t, r->ncomps + 1);
+	size_t *pos = ARENA_ARRAY(a, size_t, r->ncomps + 1);
+	struct worklist wl = { ARENA_ARRAY(a, size_t, r->ncomps + 1), 0 };
+	size_t i, j, nedges = 0, *callers;
+	uint32_t *callsite;
 	struct gates gs;
-	size_t i, j, round;
-	bool changed = true;
 
 	for (i = 0; i < r->ncomps; i++) {
 		const struct lint_react_comp *c = &r->comps[i];
 
-		for (j = 0; j < c->ncalls && !st->queries[i]; j++) {
-			if (!is_query(&c->calls[j]))
+		for (j = 0; j < c->ncalls; j++) {
+			int h = c->calls[j].local_hook;
+
+			if (h >= 0 && (size_t)h != i) {
+				start[h + 1]++;
+				nedges++;
+			}
+			if (st->queries[i] || !is_query(&c->calls[j]))
 				continue;
 			gates_of(r, c, NO_ROOT, c->calls[j].node, &c->calls[j], &gs);
-			if (!convex_guarded(r, c, &gs))
+			if (!convex_guarded(r, c, &gs)) {
 				st->queries[i] = (int)j + 1;
-		}
-	}
-	for (round = 0; changed && round <= r->ncomps; round++) {
-		changed = false;
-		for (i = 0; i < r->ncomps; i++) {
-			const struct lint_react_comp *c = &r->comps[i];
-
-			for (j = 0; j < c->ncalls && !st->queries[i]; j++) {
-				int h = c->calls[j].local_hook;
-
-				if (h >= 0 && (size_t)h != i && st->queries[h]) {
-					st->queries[i] = (int)j + 1;
-					changed = true;
-				}
+				wl.v[wl.n++] = i;
 			}
 		}
+	}
+	/* the callers of hook h are callers[start[h] .. start[h + 1]) */
+	for (i = 0; i < r->ncomps; i++) {
+		start[i + 1] += start[i];
+		pos[i] = start[i];
+	}
+	callers = ARENA_ARRAY(a, size_t, nedges + 1);
+	callsite = ARENA_ARRAY(a, uint32_t, nedges + 1);
+	for (i = 0; i < r->ncomps; i++) {
+		const struct lint_react_comp *c = &r->comps[i];
+
+		for (j = 0; j < c->ncalls; j++) {
+			int h = c->calls[j].local_hook;
+
+			if (h < 0 || (size_t)h == i)
+				continue;
+			callers[pos[h]] = i;
+			callsite[pos[h]++] = (uint32_t)j;
+		}
+	}
+	while (wl.n) {
+		size_t h = wl.v[--wl.n], e;
+
+		for (e = start[h]; e < start[h + 1]; e++)
+			if (!st->queries[callers[e]]) {
+				st->queries[callers[e]] = (int)callsite[e] + 1;
+				wl.v[wl.n++] = callers[e];
+			}
 	}
 }
 
@@ -262,23 +294,28 @@ static struct site *new_site(struct state *st, struct site **sites, size_t *n, s
 /*
  * authed[i]: every place this file renders component i (or calls hook i) is under
  * <Authenticated>, behind a Convex auth check, or inside a component that is authed; and
- * there is at least one. Such code only runs once Convex has the token.
+ * there is at least one. Such code only runs once Convex has the token. Sites are made in
+ * the order of the component that holds them, so each component's sites are one slice; a
+ * count of not-yet-good sites per target drives a worklist.
  */
 static void find_authed(struct state *st)
 {
 	const struct lint_react *r = st->r;
-	struct site *sites = NULL;
-	size_t nsites = 0, alloc = 0, i, j, round;
+	struct arena *a = st->f->arena;
+	size_t *from = ARENA_ARRAY(a, size_t, r->ncomps + 1);
+	size_t *nsites_of = ARENA_ARRAY(a, size_t, r->ncomps + 1);
+	size_t *pending = ARENA_ARRAY(a, size_t, r->ncomps + 1);
+	struct worklist wl = { ARENA_ARRAY(a, size_t, r->ncomps + 1), 0 };
+	struct site *sites = NULL, *s;
+	size_t nsites = 0, alloc = 0, i, j;
 	struct gates gs;
-	bool changed = true;
 
 	for (i = 0; i < r->ncomps; i++) {
 		const struct lint_react_comp *c = &r->comps[i];
 
+		from[i] = nsites;
 		for (j = 0; j < c->nelems; j++) {
 			const struct lint_react_elem *e = &c->elems[j];
-
-			struct site *s;
 
 			if (e->comp < 0 || (size_t)e->comp == i)
 				continue;
@@ -293,7 +330,6 @@ static void find_authed(struct state *st)
 		}
 		for (j = 0; j < c->ncalls; j++) {
 			int h = c->calls[j].local_hook;
-			struct site *s;
 
 			if (h < 0 || (size_t)h == i)
 				continue;
@@ -304,24 +340,29 @@ static void find_authed(struct state *st)
 			s->ok = convex_guarded(r, c, &gs);
 		}
 	}
-	/* grows monotonically from "nothing is authed"; a fixpoint within ncomps rounds */
-	for (round = 0; changed && round <= r->ncomps; round++) {
-		changed = false;
-		for (i = 0; i < r->ncomps; i++) {
-			bool any = false, all = true;
+	from[r->ncomps] = nsites;
+	for (j = 0; j < nsites; j++) {
+		nsites_of[sites[j].target]++;
+		pending[sites[j].target] += !sites[j].ok;
+	}
+	for (i = 0; i < r->ncomps; i++)
+		if (nsites_of[i] && !pending[i]) {
+			st->authed[i] = true;
+			wl.v[wl.n++] = i;
+		}
+	while (wl.n) {
+		size_t p = wl.v[--wl.n];
 
-			if (st->authed[i])
+		/* every not-yet-good site inside p is good now */
+		for (j = from[p]; j < from[p + 1]; j++) {
+			size_t t = sites[j].target;
+
+			if (sites[j].ok)
 				continue;
-			for (j = 0; j < nsites; j++) {
-				if (sites[j].target != i)
-					continue;
-				any = true;
-				if (!sites[j].ok && !st->authed[sites[j].in])
-					all = false;
-			}
-			if (any && all) {
-				st->authed[i] = true;
-				changed = true;
+			sites[j].ok = true;
+			if (!--pending[t] && !st->authed[t]) {
+				st->authed[t] = true;
+				wl.v[wl.n++] = t;
 			}
 		}
 	}
@@ -357,13 +398,28 @@ static const char *what(struct state *st, const struct lint_react_comp *c, const
 	return arena_printf(st->ctx->arena, "WorkOS %s().%s", hook, prop);
 }
 
+/* The n-th argument of a call (comments do not count), or a null node. */
+static TSNode arg_at(TSNode call, uint32_t n)
+{
+	TSNode args = ts_field(call, "arguments"), none = { { 0 } };
+	uint32_t i, count = ts_node_named_child_count(args);
+
+	for (i = 0; i < count; i++) {
+		TSNode a = ts_node_named_child(args, i);
+
+		if (ts_is(a, "comment"))
+			continue;
+		if (!n--)
+			return a;
+	}
+	return none;
+}
+
 /* The query call rewritten to skip on Convex's isAuthenticated. */
 static const char *fixed_call(struct state *st, const struct lint_react_comp *c,
 			      const struct lint_react_call *k, const struct gate *g)
 {
-	TSNode args = ts_field(k->node, "arguments");
-	TSNode fn = ts_node_named_child(args, 0), arg = ts_node_named_child(args, 1);
-	TSNode opts = ts_node_named_child(args, 2);
+	TSNode fn = arg_at(k->node, 0), arg = arg_at(k->node, 1), opts = arg_at(k->node, 2);
 	const char *fs = snippet(st, fn), *as, *os = NULL;
 	struct cond ci;
 
@@ -374,9 +430,10 @@ static const char *fixed_call(struct state *st, const struct lint_react_comp *c,
 	}
 	if (g && g->kind == GATE_SKIP) {
 		TSNode cons = ts_field(g->node, "consequence"), alt = ts_field(g->node, "alternative");
-		const char *cs = ts_text(st->ctx->arena, &st->f->src, ts_unwrap(cons));
+		TSNode u = ts_unwrap(cons);
 
-		arg = (!strcmp(cs, "\"skip\"") || !strcmp(cs, "'skip'")) ? alt : cons;
+		arg = ts_text_eq(&st->f->src, u, "\"skip\"") || ts_text_eq(&st->f->src, u, "'skip'")
+			? alt : cons;
 	}
 	as = ts_node_is_null(arg) ? "{}" : snippet(st, ts_unwrap(arg));
 	if (as && !ts_node_is_null(arg)) {
@@ -553,9 +610,10 @@ static bool effect_visit(TSNode n, void *ud)
 		if (!ci.workos || !first_report(st, gs.g[i].node))
 			continue;
 		d = lint_report(st->ctx, &st->f->src, ts_node_start_byte(ci.ref), ts_node_end_byte(ci.ref),
-				"effect calls the Convex %s %s once %s is set: it races Convex's own "
+				"effect calls the Convex %s %s once %s %s: it races Convex's own "
 				"authentication, so it can run before Convex has the token and "
-				"ctx.auth.getUserIdentity() returns null", kind, name, what(st, ef->c, &ci));
+				"ctx.auth.getUserIdentity() returns null", kind, name, what(st, ef->c, &ci),
+				strcmp(ci.src.prop, "user") ? "allows it" : "is set");
 		lint_help(d, "call `const { isAuthenticated } = useConvexAuth();` in the component, start "
 			  "the effect with `if (!isAuthenticated) return;` and add isAuthenticated to its "
 			  "dependencies");

@@ -166,6 +166,12 @@ void lint_help(struct lint_diag *d, const char *fmt, ...)
 	va_end(ap);
 }
 
+void lint_lower_severity(struct lint_diag *d, enum lint_severity most)
+{
+	if (d->sev > most)
+		d->sev = most;
+}
+
 void lint_secret(struct lint_run *run, const char *value, size_t len)
 {
 	size_t i;

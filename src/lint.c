@@ -417,7 +417,16 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 			if (skip_dir_name(name) || has_file(sub, "package.json"))
 				goto next;	/* nested apps are linted on their own */
 			walk_dir(w, sub, subrel, depth + 1);
-		} else if (S_ISREG(st.st_mode) || S_ISLNK(st.st_mode)) {
+		} else if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+			/* a FIFO, socket or device named like a file we read: say so, never open it */
+			if (env_name(name) || source_ext(name, &kind)) {
+				char *disp = lint_display_path(run->cwd, sub);
+
+				lint_skip(run, disp, arena_printf(&run->arena, "'%s' is not a regular file",
+								  disp), false);
+				free(disp);
+			}
+		} else {
 			/* a symlinked file is read through its link (stat, not lstat, at load) */
 			if (env_name(name) || lint_config_env_scope(run, sub) >= 0)
 				add_env(w, sub, name, depth == 0);

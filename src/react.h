@@ -16,11 +16,20 @@
  *
  * Everything is syntactic and same-file. Not modelled: class components, components
  * defined inside other functions, props, context, hooks imported from other files (they
- * are calls with a module but nothing known about their result), reassignment (`let`).
+ * are calls with a module but nothing known about their result), reassignment (`let`),
+ * `switch`/`break`/`continue` as exits, locals declared in nested blocks.
+ *
+ * Typical use (workos_hook_gates_query.c): r = lint_react_get(f); skip the file when
+ * r->partial; for each component, pick the calls that matter with lint_react_call_is(),
+ * list what decides whether they run with lint_react_comp_gates() and
+ * lint_react_skip_gates(), and classify each condition with lint_react_expr_srcs().
+ * Every query can answer "unknown" (false / 0 / NULL, as documented per function); a rule
+ * must then stay silent rather than guess.
  *
  * Lifetime: built once per file on first use, into f->arena; valid while the tree is.
- * Rules read it and never change it. Every walk is iterative or depth-capped, so deeply
- * nested input cannot exhaust the stack.
+ * Rules read it and never change it (the work budget aside). Every walk is iterative or
+ * depth-capped, so deeply nested input cannot exhaust the stack, and the work budget keeps
+ * every query within a constant factor of the file's size.
  */
 #ifndef CWLINT_REACT_H
 #define CWLINT_REACT_H

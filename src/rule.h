@@ -133,6 +133,7 @@ struct lint_app {
 	struct lint_jsonfile package_json;
 	struct lint_jsonfile convex_json;
 	const char *fdir_rel;		/* functions dir relative to the app root ("convex") */
+	struct lint_lock *lock;		/* lockfile versions (semver.h), loaded on first use */
 };
 
 struct lint_rule;
@@ -204,6 +205,11 @@ struct lint_diag *lint_report(struct lint_ctx *ctx, const struct lint_source *sr
 	__attribute__((format(printf, 5, 6)));
 /* The concrete fix: the line to write or the command to run. */
 void lint_help(struct lint_diag *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * Caps one finding's severity at most (a rule's milder variant, e.g. a warning where the rule
+ * is an error); config and --rule overrides that already lowered it further still hold.
+ */
+void lint_lower_severity(struct lint_diag *d, enum lint_severity most);
 /* True when rule id is enabled and applies to ctx->app. */
 bool lint_rule_enabled(const struct lint_ctx *ctx, const char *id);
 /* True for env key names that hold secrets (API keys, passwords, deploy keys, tokens). */

@@ -21,7 +21,7 @@ printf 'WORKOS_COOKIE_PASSWORD=\300\257short\377\n' > "$p/.env.local"
 printf '\357\273\277import { useAuth } from "@workos-inc/authkit-react";\r\nexport const a = "client_01JD8X3Q4K2M6N7P8R9S0T1V2W";\r\n' > "$p/src/bom-crlf.tsx"
 printf 'WORKOS_CLIENT_ID=client_01JD8X3Q4K2M6N7P8R9S0T1V2W\rWORKOS_COOKIE_PASSWORD=tooshort\r' > "$p/.env.production"
 # syntax errors of several kinds
-printf 'import { useQuery } from "convex/react";\nexport function A() { return <div>{ }</span>; \n' > "$p/src/broken.tsx"
+printf 'import { useQuery } from "convex/react";\nimport { useAuth } from "@workos-inc/authkit-react";\nexport function A() { return <div>{ }</span>; \n' > "$p/src/broken.tsx"
 printf 'export default { providers: [ { type: "customJwt", issuer: \n' > "$p/convex/auth.config.js"
 printf '}}}}))))]]]]' > "$p/src/closers.ts"
 # a symlink loop and a dangling link

@@ -20,12 +20,16 @@ expect_no_grep() {
 
 # json_check NAME FILE JS-EXPRESSION: the file is JSON and the expression (over `d`) is true
 json_check() {
+	# the expression is passed as an argument and compiled with new Function: no quoting games
 	if node -e '
 		const fs = require("fs");
 		let d;
 		try { d = JSON.parse(fs.readFileSync(process.argv[1], "utf8")); }
 		catch (e) { console.error("invalid JSON: " + e.message); process.exit(1); }
-		if (!(' "$3" ')) { console.error("false: " + process.argv[2]); process.exit(1); }
+		let ok;
+		try { ok = new Function("d", "return (" + process.argv[2] + ");")(d); }
+		catch (e) { console.error("check failed to run: " + e.message); process.exit(1); }
+		if (!ok) { console.error("false: " + process.argv[2]); process.exit(1); }
 	' "$2" "$3" 2> "$OUT/json.err"; then
 		t_ok "$1"
 	else
