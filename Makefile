@@ -26,7 +26,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNIT_SRC))
 ASAN_UNIT_BIN := $(patsubst tests/unit/%.c,$(B)/asan-tests/%,$(UNIT_SRC))
 
-.PHONY: all deps example check test asan unit clean fixtures-update bench readme
+.PHONY: all deps example check test asan unit clean fixtures-update bench readme install
 all: $(B)/cwlint
 
 # Installs missing Debian packages and the pinned grammar (see scripts/ensure-deps.sh).
@@ -84,11 +84,18 @@ example: $(B)/cwlint
 
 # Second README command: the whole suite, normal and sanitizer builds, one summary line.
 check test: $(B)/cwlint $(B)/asan/cwlint $(UNIT_BIN) $(ASAN_UNIT_BIN)
+	@sh scripts/ensure-test-deps.sh
 	@sh tests/run.sh
 
 # Rewrites every fixture's expected output from the current binary (review the diff!).
 fixtures-update: $(B)/cwlint
 	@sh tests/run.sh --update
+
+# Installs the binary (pre-commit's `language: system` hook runs cwlint from PATH).
+PREFIX ?= /usr/local
+install: $(B)/cwlint
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(B)/cwlint $(DESTDIR)$(PREFIX)/bin/cwlint
 
 clean:
 	rm -rf $(B) tests/out
