@@ -60,6 +60,7 @@ struct lint_run {
 	enum lint_severity fail_on;	/* SEV_OFF means never */
 	long max_warnings;		/* -1: no limit */
 	size_t max_file_size;		/* bytes; files above it are not read */
+	size_t max_nesting;		/* sources nested deeper are not parsed (<= 60000) */
 	enum lint_severity *sev;	/* effective severity per rule, lint_rules[] order */
 	const char *cwd;
 

@@ -571,6 +571,32 @@ static bool wants_parse(struct pipeline *p, const struct lint_file *f)
 	return rc >= 0;
 }
 
+/*
+ * The deepest run of unclosed brackets and JSX tags, counted on raw bytes (strings and
+ * comments included: an overestimate is fine for a limit). tree-sitter 0.20's error
+ * recovery double-frees on more than 65,535 unclosed levels, so such files are never parsed.
+ */
+static size_t nesting_depth(const char *s, size_t n, size_t stop_at)
+{
+	size_t i, depth = 0, max = 0;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (c == '(' || c == '[' || c == '{' ||
+		    (c == '<' && i + 1 < n && (s[i + 1] == '>' || (s[i + 1] | 0x20) >= 'a') &&
+		     (s[i + 1] | 0x20) <= 'z')) {
+			if (++depth > max && (max = depth) > stop_at)
+				break;
+		} else if ((c == ')' || c == ']' || c == '}' ||
+			    (c == '<' && i + 1 < n && s[i + 1] == '/') ||
+			    (c == '/' && i + 1 < n && s[i + 1] == '>')) && depth) {
+			depth--;
+		}
+	}
+	return max;
+}
+
 static void load_and_parse(struct pipeline *p, struct lint_app *app, struct arena *a)
 {
 	struct lint_run *run = p->run;
@@ -591,6 +617,12 @@ static void load_and_parse(struct pipeline *p, struct lint_app *app, struct aren
 		run->nfiles++;
 		if (!wants_parse(p, f))
 			continue;
+		if (nesting_depth(f->src.buf, f->src.len, run->max_nesting) > run->max_nesting) {
+			lint_skip(run, f->src.path, arena_printf(&run->arena,
+				  "'%s' nests brackets or tags deeper than %zu levels; not parsed (raise "
+				  "--max-nesting to parse it)", f->src.path, run->max_nesting), false);
+			continue;
+		}
 		ts_parser_set_language(p->parser, f->kind == FK_TS ? tree_sitter_typescript()
 								   : tree_sitter_tsx());
 		f->tree = ts_parser_parse_string(p->parser, NULL, f->src.buf, (uint32_t)f->src.len);
@@ -818,6 +850,7 @@ void lint_run_init(struct lint_run *run)
 	run->fail_on = SEV_ERROR;
 	run->max_warnings = -1;
 	run->max_file_size = 8u << 20;
+	run->max_nesting = 10000;
 	run->sev = xcalloc(lint_nrules, sizeof(*run->sev));
 	for (size_t i = 0; i < lint_nrules; i++)
 		run->sev[i] = lint_rules[i]->severity;

@@ -30,6 +30,7 @@ static const char usage_text[] =
 "  --color WHEN           auto, always or never (auto honours NO_COLOR, FORCE_COLOR, TERM=dumb)\n"
 "  --jobs N               worker threads (default: the number of cores)\n"
 "  --max-file-size BYTES  skip larger files, with a note (default: 8388608)\n"
+"  --max-nesting N        do not parse sources nested deeper (default: 10000)\n"
 "  --config FILE          use this config file (default: cwlint.json or .cwlintrc.json\n"
 "                         or package.json \"cwlint\", found from the first PATH upwards)\n"
 "  --no-config            ignore config files\n"
@@ -44,7 +45,7 @@ static const char usage_text[] =
 
 enum {
 	OPT_FORMAT = 256, OPT_RULE, OPT_FAIL_ON, OPT_MAX_WARNINGS, OPT_QUIET, OPT_COLOR, OPT_JOBS,
-	OPT_MAX_FILE_SIZE, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_CONFIG, OPT_NO_CONFIG,
+	OPT_MAX_FILE_SIZE, OPT_MAX_NESTING, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_CONFIG, OPT_NO_CONFIG,
 };
 
 static const struct option long_opts[] = {
@@ -57,6 +58,7 @@ static const struct option long_opts[] = {
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "jobs", required_argument, NULL, OPT_JOBS },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
+	{ "max-nesting", required_argument, NULL, OPT_MAX_NESTING },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "explain", required_argument, NULL, OPT_EXPLAIN },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -222,6 +224,14 @@ int main(int argc, char **argv)
 				goto out;
 			}
 			run.max_file_size = (size_t)v;
+			break;
+		case OPT_MAX_NESTING:
+			/* the parser runtime breaks past 65,535 unclosed levels: keep a margin */
+			if (parse_count(optarg, 60000, &v) || v < 1) {
+				ret = usage_error("--max-nesting takes a number from 1 to 60000, not '%s'", optarg);
+				goto out;
+			}
+			run.max_nesting = (size_t)v;
 			break;
 		case OPT_LIST_RULES:
 			list_rules = true;

@@ -1,0 +1,79 @@
+# Hostile input: huge files, deep nesting, long lines and values, links out of the tree,
+# malformed JSON. Every run finishes in bounded time with a normal exit status, and what
+# was skipped is named.
+. "$TOP/tests/cli/lib.sh"
+p="$OUT/hostile-app"
+rm -rf "$p"
+mkdir -p "$p/src" "$p/convex" "$OUT/outside"
+printf '{"dependencies":{"@workos-inc/authkit-react":"^0.16.2","convex":"^1.44.0"},"devDependencies":{"vite":"^7.0.0"}}\n' > "$p/package.json"
+printf '{"functions": 42, "authKit": "yes"}\n' > "$p/convex.json"
+
+# a 12 MB source file is over the default 8 MiB limit: skipped with a note
+head -c 12000000 /dev/zero | tr '\0' 'a' > "$p/src/huge.ts"
+# 100,000-deep brackets and JSX in files that are parsed (they import WorkOS)
+{ printf 'import "@workos-inc/authkit-react";\nexport const x = '; head -c 100000 /dev/zero | tr '\0' '['; head -c 100000 /dev/zero | tr '\0' ']'; printf ';\n'; } > "$p/src/deep.ts"
+{ printf 'import "@workos-inc/authkit-react";\nexport const y = '; i=0; while [ $i -lt 2000 ]; do printf '<div>'; i=$((i + 1)); done; printf 'x'; i=0; while [ $i -lt 2000 ]; do printf '</div>'; i=$((i + 1)); done; printf ';\n'; } > "$p/src/deep-jsx.tsx"
+{ printf 'import { AuthKitProvider } from "@workos-inc/authkit-react";\nexport default { providers: '; head -c 100000 /dev/zero | tr '\0' '['; printf '\n'; } > "$p/convex/auth.config.ts"
+# a 1 MB single line with a client id at its end
+{ printf 'import "@workos-inc/authkit-react"; export const s = "'; head -c 1000000 /dev/zero | tr '\0' 'b'; printf '" + "client_01JD8X3Q4K2M6N7P8R9S0T1V2W";\n'; } > "$p/src/long-line.ts"
+# a 1 MB env value and a cookie password inside it
+{ printf 'WORKOS_COOKIE_PASSWORD='; head -c 1000000 /dev/zero | tr '\0' 'c'; printf '\nBIG="'; head -c 1000000 /dev/zero | tr '\0' 'd'; printf '"\n'; } > "$p/.env.local"
+# links: to a file outside the tree, and a folder link that is never followed
+printf 'export const leak = "client_01JD8X3Q4K2M6N7P8R9S0T1V2W";\n' > "$OUT/outside/secret.ts"
+ln -sf "$OUT/outside/secret.ts" "$p/src/outside-link.ts"
+ln -sfn "$OUT/outside" "$p/src/outside-dir"
+ln -sfn .. "$p/src/parent-loop"
+
+start=$(date +%s)
+timeout 120 "$CWLINT" --format gcc "$p" > "$OUT/h.out" 2> "$OUT/h.err"
+st=$?
+end=$(date +%s)
+case $st in
+0|1|3) t_ok "hostile input: finishes (status $st, $((end - start)) s)" ;;
+124) t_fail "hostile input: finishes" "timed out after 120 s" ;;
+*) t_fail "hostile input: finishes" "status $st: $(head -n 5 "$OUT/h.err")" ;;
+esac
+expect_grep "the huge file is named as skipped with the limit" "huge\\.ts.*larger than 8388608 bytes" "$OUT/h.err"
+expect_grep "malformed convex.json types do not stop the run" 'long-line\.ts:1:[0-9]+: error: .*\[hardcoded-client-id\]' "$OUT/h.out"
+expect_grep "an auth config nested 100,000 deep is named as not parsed" "auth\\.config\\.ts.*deeper than 10000 levels" "$OUT/h.err"
+"$CWLINT" --format gcc --max-nesting 0 "$p" > /dev/null 2>&1
+expect_status "--max-nesting 0 is a usage error" 2 $?
+expect_no_grep "a folder link is never followed" 'outside-dir/' "$OUT/h.out"
+expect_no_grep "a link loop is never followed" 'parent-loop/' "$OUT/h.out"
+expect_no_grep "the 1 MB password is never printed" 'cccccccccc' "$OUT/h.out"
+"$CWLINT" --format gcc --max-file-size 20000000 "$p" > "$OUT/h2.out" 2> "$OUT/h2.err"
+expect_no_grep "--max-file-size raises the limit" 'huge\.ts' "$OUT/h2.err"
+
+# package.json that is not JSON: a note, and the rest of the app is still linted
+q="$OUT/notjson-app"
+rm -rf "$q"
+mkdir -p "$q/src"
+printf '{ "dependencies": { "@workos-inc/authkit-react": \n' > "$q/package.json"
+printf 'import "@workos-inc/authkit-react"; export const id = "client_01JD8X3Q4K2M6N7P8R9S0T1V2W";\n' > "$q/src/a.ts"
+"$CWLINT" --format gcc "$q" > "$OUT/nj.out" 2> "$OUT/nj.err"
+st=$?
+expect_status "package.json that is not JSON: findings still reported" 1 $st
+expect_grep "package.json that is not JSON is named" "package\\.json.*not read as JSON \\(line [0-9]+" "$OUT/nj.err"
+expect_grep "the app's sources are still linted" 'src/a\.ts:1:[0-9]+: error: ' "$OUT/nj.out"
+
+# an unreadable file and folder, for a user who cannot read them
+if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+	u="$OUT/unreadable-app"
+	rm -rf "$u"
+	mkdir -p "$u/src/private"
+	printf '{"dependencies":{"@workos-inc/authkit-react":"^0.16.2"}}\n' > "$u/package.json"
+	printf 'import "@workos-inc/authkit-react"; export const a = 1;\n' > "$u/src/secret.ts"
+	printf 'export const b = 1;\n' > "$u/src/private/x.ts"
+	chmod 000 "$u/src/secret.ts" "$u/src/private"
+	chmod -R o+rX "$OUT" 2>/dev/null
+	chmod 000 "$u/src/secret.ts" "$u/src/private"
+	setpriv --reuid=65534 --regid=65534 --clear-groups "$CWLINT" --format gcc "$u" > "$OUT/ur.out" 2> "$OUT/ur.err"
+	st=$?
+	expect_status "unreadable file and folder: exit 3, results may be incomplete" 3 $st
+	expect_grep "the unreadable file is named" "secret\\.ts.*Permission denied" "$OUT/ur.err"
+	expect_grep "the unreadable folder is named" "private.*Permission denied" "$OUT/ur.err"
+	chmod 755 "$u/src/private"
+	chmod 644 "$u/src/secret.ts"
+else
+	t_ok "unreadable files: skipped (needs root to drop privileges)"
+fi
