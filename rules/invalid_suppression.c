@@ -19,13 +19,7 @@ static void check_source(struct lint_ctx *ctx, const struct lint_source *src)
 
 static void check(struct lint_ctx *ctx, struct lint_app *app)
 {
-	size_t i;
-
-	for (i = 0; i < app->nfiles; i++)
-		if (app->files[i]->parsed)
-			check_source(ctx, &app->files[i]->src);
-	for (i = 0; i < app->nenvs; i++)
-		check_source(ctx, &app->envs[i]->src);
+	lint_app_each_source(ctx, app, check_source);
 }
 
 const struct lint_rule rule_invalid_suppression = {

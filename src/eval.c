@@ -1020,65 +1020,6 @@ static struct lint_value *eval_number(struct ectx *x, TSNode n)
 	return v;
 }
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-static void put_utf8(struct strbuf *sb, unsigned long cp)
-{
-	if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		cp = 0xFFFD;
-	if (cp < 0x80) {
-		strbuf_addch(sb, (int)cp);
-	} else if (cp < 0x800) {
-		strbuf_addch(sb, (int)(0xC0 | (cp >> 6)));
-		strbuf_addch(sb, (int)(0x80 | (cp & 0x3F)));
-	} else if (cp < 0x10000) {
-		strbuf_addch(sb, (int)(0xE0 | (cp >> 12)));
-		strbuf_addch(sb, (int)(0x80 | ((cp >> 6) & 0x3F)));
-		strbuf_addch(sb, (int)(0x80 | (cp & 0x3F)));
-	} else {
-		strbuf_addch(sb, (int)(0xF0 | (cp >> 18)));
-		strbuf_addch(sb, (int)(0x80 | ((cp >> 12) & 0x3F)));
-		strbuf_addch(sb, (int)(0x80 | ((cp >> 6) & 0x3F)));
-		strbuf_addch(sb, (int)(0x80 | (cp & 0x3F)));
-	}
-}
-
-/* Cooks one escape sequence of a template literal (ts_string_value() keeps its own copy). */
-static void cook_escape(struct strbuf *sb, const char *s, size_t n)
-{
-	static const char from[] = "ntrbfv", to[] = "\n\t\r\b\f\v";
-	unsigned long cp = 0;
-	const char *p;
-
-	if (n < 2)
-		return;
-	if ((p = strchr(from, s[1])) && *p) {
-		strbuf_addch(sb, to[p - from]);
-	} else if (s[1] == '0' && n == 2) {
-		strbuf_addch(sb, '\0');
-	} else if (s[1] == '\r' || s[1] == '\n') {
-		return;		/* line continuation */
-	} else if (s[1] == 'x' || s[1] == 'u') {
-		for (size_t i = 2; i < n; i++) {
-			int h = hexval((unsigned char)s[i]);
-
-			if (h >= 0 && cp <= 0x10FFFF)
-				cp = cp * 16 + (unsigned long)h;
-		}
-		put_utf8(sb, cp);
-	} else {
-		strbuf_add(sb, s + 1, n - 1);
-	}
-}
 
 /* Like ts_string_value(), but keeps the length of strings with a "\0" escape. */
 static struct lint_value *eval_string(struct ectx *x, TSNode n)
@@ -1099,7 +1040,7 @@ static struct lint_value *eval_string(struct ectx *x, TSNode n)
 		else if (ts_is(c, "string_fragment"))
 			strbuf_add(&sb, s, len);
 		else if (ts_is(c, "escape_sequence"))
-			cook_escape(&sb, s, len);
+			ts_cook_escape(&sb, s, len);
 		else if (ts_node_is_named(c))
 			ok = false;
 	}
@@ -1133,7 +1074,7 @@ static struct lint_value *eval_template(struct ectx *x, TSNode n, int depth)
 				}
 			}
 		} else if (ts_is(c, "escape_sequence")) {
-			cook_escape(&sb, s, len);
+			ts_cook_escape(&sb, s, len);
 		} else if (ts_is(c, "template_substitution")) {
 			struct lint_value *v = eval(x, named_kid(c, false), depth + 1);
 

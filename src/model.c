@@ -305,3 +305,15 @@ const struct dotenv_entry *lint_app_env(const struct lint_app *app, enum lint_en
 	}
 	return best;
 }
+
+void lint_app_each_source(struct lint_ctx *ctx, struct lint_app *app,
+			  void (*fn)(struct lint_ctx *ctx, const struct lint_source *src))
+{
+	size_t i;
+
+	for (i = 0; i < app->nfiles; i++)
+		if (app->files[i]->parsed)
+			fn(ctx, &app->files[i]->src);
+	for (i = 0; i < app->nenvs; i++)
+		fn(ctx, &app->envs[i]->src);
+}

@@ -227,6 +227,8 @@ char *ts_text(struct arena *a, const struct lint_source *src, TSNode n);
 bool ts_text_eq(const struct lint_source *src, TSNode n, const char *s);
 /* The cooked value of a string literal, or of a template literal with no ${}: NULL otherwise. */
 char *ts_string_value(struct arena *a, const struct lint_source *src, TSNode n);
+/* Appends the cooked value of one JS escape sequence s[0..n) (from its backslash) to sb. */
+void ts_cook_escape(struct strbuf *sb, const char *s, size_t n);
 /* Strips parentheses, `as`, `satisfies` and non-null `!` wrappers. */
 TSNode ts_unwrap(TSNode n);
 /*
@@ -260,6 +262,9 @@ const struct lint_import *lint_import_of(const struct lint_file *f, const char *
  * matches one of the NULL-terminated modules (exact names). */
 bool lint_ident_imports(const struct lint_file *f, TSNode ident, const char *const *modules,
 			const char *name);
+/* Calls fn for every parsed source and every env file of the app (suppression rules). */
+void lint_app_each_source(struct lint_ctx *ctx, struct lint_app *app,
+			  void (*fn)(struct lint_ctx *ctx, const struct lint_source *src));
 /* Version range string of a dependency in package.json (any dependency table), or NULL. */
 const char *lint_app_dep(const struct lint_app *app, const char *name);
 /* Load precedence of an env file in its scope for the framework: 0 wins over 3. */

@@ -95,8 +95,7 @@ static void put_utf8(struct strbuf *sb, unsigned long cp)
 	}
 }
 
-/* Cooks one JS escape sequence s[0..n) (starting at the backslash) into sb. */
-static void cook_escape(struct strbuf *sb, const char *s, size_t n)
+void ts_cook_escape(struct strbuf *sb, const char *s, size_t n)
 {
 	unsigned long cp = 0;
 	size_t i;
@@ -157,7 +156,7 @@ char *ts_string_value(struct arena *a, const struct lint_source *src, TSNode n)
 		if (!strcmp(t, "string_fragment"))
 			strbuf_add(&sb, src->buf + b, e - b);
 		else if (!strcmp(t, "escape_sequence"))
-			cook_escape(&sb, src->buf + b, e - b);
+			ts_cook_escape(&sb, src->buf + b, e - b);
 	}
 	ret = arena_strndup(a, strbuf_str(&sb), sb.len);
 	strbuf_release(&sb);
