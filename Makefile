@@ -107,3 +107,56 @@ readme: $(B)/cwlint
 	@./$(B)/cwlint --list-rules --format markdown > $(B)/rules.md
 	@awk -v table=$(B)/rules.md '/<!-- rules:start -->/ { print; while ((getline l < table) > 0) print l; skip = 1; next } /<!-- rules:end -->/ { skip = 0 } !skip' README.md > $(B)/README.md
 	@mv $(B)/README.md README.md
+
+# --- fuzzing (tests/fuzz/README.md) ---
+# `make fuzz` builds every libFuzzer harness tests/fuzz/fuzz_<name>.c with clang into build/fuzz/
+# and runs each for FUZZ_SECONDS on its committed seeds (tests/fuzz/corpus/<name>/), growing a
+# working corpus in build/fuzz/corpus/<name>/; `make -j2 fuzz` runs two at a time. Crashes land
+# in build/fuzz/artifacts/. The project's sources are rebuilt with clang, coverage and
+# ASan/UBSan; the grammars and the Debian tree-sitter runtime stay plain (not under test).
+.PHONY: fuzz fuzz-build
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+# no -Werror: the gcc build holds the warning line; clang's extra warnings must not stop fuzzing
+FUZZ_CFLAGS = -std=c11 -g -O1 $(filter-out -Werror,$(WARN)) $(FUZZ_SAN)
+FUZZ_NAMES := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN := $(patsubst %,$(B)/fuzz/fuzz_%,$(FUZZ_NAMES))
+FUZZ_LIB_OBJ := $(patsubst %.c,$(B)/fuzz/obj/%.o,$(SRC_C) $(RULE_C))
+# -max_len per harness: room for the largest seed, far below what the nesting guard allows
+FUZZ_MAXLEN_dotenv = 4096
+FUZZ_MAXLEN_eval = 8192
+FUZZ_MAXLEN_pathre = 4500
+FUZZ_MAXLEN_suppress = 4096
+FUZZ_MAXLEN_config = 4096
+FUZZ_MAXLEN_react = 16384
+FUZZ_MAXLEN_pipeline = 16384
+# harnesses whose code under test prints (config errors, skip notes) run with it closed
+FUZZ_OPTS_config = -close_fd_mask=2
+FUZZ_OPTS_pipeline = -close_fd_mask=3
+
+$(B)/fuzz/obj/%.o: %.c $(B)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS_ALL) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
+$(B)/fuzz/libcwlint-fuzz.a: $(FUZZ_LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+$(B)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(B)/fuzz/libcwlint-fuzz.a $(GRAMMAR_OBJ)
+	$(FUZZ_CC) $(CPPFLAGS_ALL) -Itests/fuzz $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+		$(B)/fuzz/libcwlint-fuzz.a $(GRAMMAR_OBJ) $(LIBS)
+
+# built on the way by fuzz-run-%: keep them (make would delete them as intermediates)
+.SECONDARY: $(FUZZ_BIN)
+fuzz-build: $(FUZZ_BIN)
+fuzz: $(patsubst %,fuzz-run-%,$(FUZZ_NAMES))
+fuzz-run-%: $(B)/fuzz/fuzz_%
+	@mkdir -p $(B)/fuzz/corpus/$* $(B)/fuzz/artifacts
+	@echo "fuzz $*: $(FUZZ_SECONDS)s, log in $(B)/fuzz/$*.log"
+	@./$< -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAXLEN_$*) -timeout=10 \
+		-rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(B)/fuzz/artifacts/$*- \
+		$(if $(wildcard tests/fuzz/$*.dict),-dict=tests/fuzz/$*.dict) $(FUZZ_OPTS_$*) \
+		$(B)/fuzz/corpus/$* tests/fuzz/corpus/$* > $(B)/fuzz/$*.log 2>&1 || \
+		{ tail -n 60 $(B)/fuzz/$*.log; echo "fuzz $*: FAILED (input in $(B)/fuzz/artifacts/)"; exit 1; }
+	@grep -E '^#[0-9]+.*(DONE|cov:)' $(B)/fuzz/$*.log | tail -n 1 | sed 's/^/fuzz $*: /'
+
+-include $(wildcard $(B)/fuzz/obj/src/*.d $(B)/fuzz/obj/rules/*.d)

@@ -80,6 +80,17 @@ static void report(struct scan *s, TSNode str, size_t ms, size_t me)
 
 	switch (shape_of(&f->src, str)) {
 	case FALLBACK:
+		if (f->roles & ROLE_AUTH_CONFIG) {
+			/* Convex fails the push on an unset variable: the fallback only hides the id */
+			d = lint_report(s->ctx, &f->src, (uint32_t)ms, (uint32_t)me,
+					"hardcoded WorkOS client id as an env fallback in the auth config: it "
+					"never applies (Convex fails the push when the variable is unset) and "
+					"ties the file to one WorkOS environment");
+			lint_help(d, "drop the fallback: `const clientId = process.env.WORKOS_CLIENT_ID;`, "
+				  "and set it per deployment with `npx convex env set WORKOS_CLIENT_ID "
+				  "client_...`");
+			return;
+		}
 		d = lint_report(s->ctx, &f->src, (uint32_t)ms, (uint32_t)me,
 				"hardcoded WorkOS client id as an env fallback: when the variable is unset the "
 				"app silently talks to this WorkOS environment instead of failing");

@@ -1,7 +1,7 @@
 /* missing_workos_issuer.c - the auth config lacks one of WorkOS's two JWT issuers. */
 #include <string.h>
 
-#include "rule.h"
+#include "authcfg.h"
 
 /* Provider A: WorkOS's shared issuer, tokens carry aud = client id. Trailing slash optional (F14). */
 static bool shared_issuer(const char *s)
@@ -22,6 +22,27 @@ static const struct lint_value *str_prop(const struct lint_value *p, const char 
 	const struct lint_prop *pr = lint_value_get(p, key);
 
 	return pr ? pr->value : NULL;
+}
+
+/* An OIDC-style provider (domain:, no issuer) that points at workos.com. */
+static bool legacy_domain(const struct lint_value *p)
+{
+	const struct lint_value *d = str_prop(p, "domain"), *t = str_prop(p, "type");
+
+	return d && d->kind == LV_STRING && authcfg_workos_url(d->str) && !str_prop(p, "issuer") &&
+	       (!t || t->kind == LV_UNDEFINED || lint_value_is_str(t, "oidc"));
+}
+
+/* A provider whose issuer or domain key is misspelled (issuerUrl): misspelled-provider-key's. */
+static bool misspelled_issuer(const struct lint_value *p)
+{
+	for (size_t i = 0; i < p->nprops; i++) {
+		const char *m = authcfg_near_miss(p->props[i].key);
+
+		if (m && (!strcmp(m, "issuer") || !strcmp(m, "domain")) && !str_prop(p, m))
+			return true;
+	}
+	return false;
 }
 
 /*
@@ -62,6 +83,7 @@ static void check(struct lint_ctx *ctx, struct lint_app *app)
 	bool has_a = false, has_b = false, workos = false;
 	struct lint_diag *d;
 	const char *cid;
+	bool cw;
 	size_t i;
 
 	if (!ev || !ev->config || ev->status != EVAL_OK || ev->config->kind != LV_OBJECT)
@@ -78,6 +100,23 @@ static void check(struct lint_ctx *ctx, struct lint_app *app)
 		/* a provider we cannot see could be the missing one: say nothing */
 		if (p->kind != LV_OBJECT || (p->flags & LV_PARTIAL))
 			return;
+		/* one finding per root cause: the rule that names it gives the fix */
+		if (legacy_domain(p) && lint_rule_enabled(ctx, "legacy-oidc-workos-provider"))
+			return;
+		if (misspelled_issuer(p) && lint_rule_enabled(ctx, "misspelled-provider-key"))
+			return;
+		/*
+		 * A WorkOS JWKS behind an issuer on another host is a custom Authentication API
+		 * domain (tokens then carry that host as iss): whether both issuers are covered
+		 * cannot be judged from here.
+		 */
+		{
+			const struct lint_value *iss = str_prop(p, "issuer"), *jw = str_prop(p, "jwks");
+
+			if (iss && jw && iss->kind == LV_STRING && jw->kind == LV_STRING &&
+			    strstr(jw->str, "api.workos.com/") && !strstr(iss->str, "workos.com"))
+				return;
+		}
 		for (size_t k = 0; k < ARRAY_SIZE(keys); k++) {
 			const struct lint_value *v = str_prop(p, keys[k]);
 
@@ -86,7 +125,11 @@ static void check(struct lint_ctx *ctx, struct lint_app *app)
 			if (v->kind != LV_STRING)
 				return;
 			/* a host from the environment (a custom auth domain) cannot be judged */
-			if (k < 2 && starts_with(v->str, "https://${env:"))
+			if (k < 2 && (starts_with(v->str, "https://${env:") || starts_with(v->str, "${env:")))
+				return;
+			/* a mistyped WorkOS URL is invalid-issuer-url's finding */
+			if (k < 2 && strstr(v->str, "workos") && authcfg_url_problem(ctx->arena, v->str, &cw) &&
+			    lint_rule_enabled(ctx, "invalid-issuer-url"))
 				return;
 			if (strstr(v->str, "workos.com"))
 				workos = true;

@@ -90,6 +90,7 @@ const struct lint_rule rule_short_cookie_password = {
 	.severity = SEV_ERROR,
 	.family = "env",
 	.summary = "WORKOS_COOKIE_PASSWORD shorter than 32 characters or a known placeholder",
+	.security_severity = "7.5",	/* forgeable sessions: high */
 	.description =
 		"authkit-nextjs seals the session cookie with WORKOS_COOKIE_PASSWORD. Its proxy/middleware\n"
 		"throws \"You must provide a valid cookie password that is at least 32 characters in the\n"

@@ -11,6 +11,14 @@ enum lint_format {
 	FMT_HUMAN = 0,
 	FMT_GCC,
 	FMT_JSON,
+	FMT_SARIF,
+	FMT_GITHUB,
+};
+
+/* One --output FORMAT=FILE. */
+struct lint_output_file {
+	enum lint_format format;
+	const char *path;		/* borrowed from argv */
 };
 
 /* A finding, fully resolved while its source was still loaded. */
@@ -23,7 +31,14 @@ struct lint_diag {
 	const char *message;
 	const char *help;		/* may be NULL */
 	const char *frame;		/* the source line (no line end), for the human format */
+	uint32_t frame_skip;		/* code points of the line cut off before frame */
+	bool frame_left, frame_right;	/* frame is a window: text was cut on that side */
 	bool is_env;			/* came from an env file: its frame may hold a secret */
+	/*
+	 * SHA-256 of the finding's unit: the reported text with whitespace collapsed (an env
+	 * entry's key, never its value). Fingerprints hash this, so they survive line shifts.
+	 */
+	unsigned char unit[32];
 };
 
 /* Why a file or folder was passed over, shown after the findings. */
@@ -55,6 +70,9 @@ struct lint_run {
 	struct lint_config config;
 	/* options */
 	enum lint_format format;
+	bool github_too;		/* also the github format on stdout (GITHUB_ACTIONS=true) */
+	struct lint_output_file *outputs;	/* --output FORMAT=FILE, in order */
+	size_t noutputs, alloc_outputs;
 	bool color;
 	bool quiet;
 	enum lint_severity fail_on;	/* SEV_OFF means never */
@@ -92,8 +110,29 @@ void lint_finish(struct lint_run *run);
 /* Returns s with every known secret replaced by a prefix and a length (arena string). */
 const char *lint_redact(struct lint_run *run, const char *s);
 
-/* Writes the findings in run->format to stdout. */
+/*
+ * Writes the findings in run->format to stdout (plus github when run->github_too) and to
+ * every --output file; a file that cannot be written is an I/O error (exit 3).
+ */
 void lint_output(struct lint_run *run);
+/* "human", "gcc", "json", "sarif" or "github"; -1 for anything else. */
+int lint_format_parse(const char *s, enum lint_format *out);
+
+/*
+ * A finding's fingerprint (fingerprint.c): hex SHA-256 of the rule id, the path (as the
+ * caller wants it keyed, e.g. repository-relative) and the hashed unit; no line number, so
+ * inserting lines elsewhere does not change it. Identical units in one file share it: the
+ * caller numbers them (SARIF appends ":N", a baseline keeps counts).
+ */
+#define LINT_FINGERPRINT_HEX 32		/* hex digits written, plus a NUL */
+/* Hashes the unit of bytes [start, end) of src into out (called by lint_report()). */
+void lint_unit_hash(const struct lint_source *src, uint32_t start, uint32_t end,
+		    unsigned char out[32]);
+void lint_fingerprint(const char *rule_id, const char *path, const unsigned char unit[32],
+		      char out[LINT_FINGERPRINT_HEX + 1]);
+/* Baselines (baseline.c), after lint_finish(): write every finding, or hide the recorded ones. */
+int lint_baseline_write(struct lint_run *run, const char *file);
+int lint_baseline_apply(struct lint_run *run, const char *file);
 /* The exit status for the findings (0 or 1); 3 when something made results incomplete. */
 int lint_exit_status(const struct lint_run *run);
 

@@ -116,6 +116,9 @@ static const char *env_frame(struct lint_run *run, const struct lint_source *src
 	return ret;
 }
 
+/* Bytes of a source line kept for the code frame around a finding. */
+#define FRAME_KEEP 480
+
 struct lint_diag *lint_report(struct lint_ctx *ctx, const struct lint_source *src,
 			      uint32_t start, uint32_t end, const char *fmt, ...)
 {
@@ -149,9 +152,37 @@ struct lint_diag *lint_report(struct lint_ctx *ctx, const struct lint_source *sr
 	d->end_line = b.line;
 	d->end_col = b.col;
 	line = lint_source_line(src, a.line, &len);
-	d->frame = src->env ? env_frame(run, src, a.line, line, len)
-			    : arena_strndup(&run->arena, line, len);
+	if (src->env) {
+		d->frame = env_frame(run, src, a.line, line, len);
+	} else if (len > FRAME_KEEP) {
+		/*
+		 * A minified or generated line: keep a window around the finding, so findings
+		 * on one huge line cost a window each, not the line (copy and redaction).
+		 */
+		size_t at = start - (uint32_t)(line - src->buf), from, to, i;
+		uint32_t skipped = 0;
+
+		if (at > len)
+			at = len;
+		from = at > FRAME_KEEP / 3 ? at - FRAME_KEEP / 3 : 0;
+		while (from > 0 && ((unsigned char)line[from] & 0xC0) == 0x80)
+			from--;
+		to = from + FRAME_KEEP < len ? from + FRAME_KEEP : len;
+		while (to < len && ((unsigned char)line[to] & 0xC0) == 0x80)
+			to--;
+		for (i = from; i < at; i++)
+			if (((unsigned char)line[i] & 0xC0) != 0x80)
+				skipped++;
+		d->frame = arena_strndup(&run->arena, line + from, to - from);
+		d->frame_skip = a.col - 1 - skipped;
+		d->frame_left = from > 0;
+		d->frame_right = to < len;
+	} else {
+		d->frame = arena_strndup(&run->arena, line, len);
+	}
 	d->is_env = src->env != NULL;
+	/* while the source is loaded: fingerprints hash it, never the raw text */
+	lint_unit_hash(src, start, end, d->unit);
 	LINT_GROW(run->diags, run->ndiags + 1, run->alloc_diags);
 	run->diags[run->ndiags++] = d;
 	return d;

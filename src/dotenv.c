@@ -399,6 +399,13 @@ static size_t parse_entry(struct parser *p, size_t at)
 		while (vs < ve && ws_at(s, len, vs))
 			vs += ws_at(s, len, vs);
 		ve = trim_back(p, vs, ve);
+		/*
+		 * An empty value sits right after the separator: skipping blanks first left it
+		 * past e->end ("A=\t" gave value 3-3, end 2), out of the entry that fingerprints
+		 * and suppressions look it up by, and pointing at a trailing comment.
+		 */
+		if (vs == ve)
+			vs = ve = q;
 		first = vs < ve ? s[vs] : 0;
 		cs = vs;
 		ce = ve;

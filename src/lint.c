@@ -13,6 +13,8 @@
 #include <pcre2.h>
 
 #include "core.h"
+#include "project.h"
+#include "routes.h"
 
 const TSLanguage *tree_sitter_typescript(void);
 const TSLanguage *tree_sitter_tsx(void);
@@ -499,6 +501,8 @@ static void read_app_meta(struct pipeline *p, struct lint_app *app, struct walk 
 	load_json(p, app, w->arena, "convex.json", &app->convex_json);
 	app->pkg = app->package_json.json;
 	convex = app->convex_json.json;
+	/* secrets written into convex.json's localEnvVars are masked like env file secrets */
+	lint_register_json_secrets(p->run, app);
 	if (convex) {
 		json_t *f = json_object_get(convex, "functions");
 
@@ -770,6 +774,7 @@ static void lint_app(struct pipeline *p, struct lint_app *app)
 		if (r->check_app)
 			r->check_app(&ctx, app);
 	}
+	lint_next_release(app->next);
 	for (i = 0; i < app->nfiles; i++)
 		if (app->files[i]->tree)
 			ts_tree_delete(app->files[i]->tree);
@@ -863,6 +868,7 @@ void lint_run_release(struct lint_run *run)
 	for (i = 0; i < run->ntargets; i++)
 		free(run->targets[i].abs);
 	free(run->targets);
+	free(run->outputs);
 	free(run->diags);
 	free(run->skips);
 	free(run->secrets);

@@ -21,7 +21,9 @@ static const char usage_text[] =
 "read, and only findings in the named files or folders are reported.\n"
 "\n"
 "Options:\n"
-"  --format FORMAT        human, gcc or json (default: human on a terminal, gcc otherwise)\n"
+"  --format FORMAT        human, gcc, json, sarif or github (default: human on a terminal,\n"
+"                         gcc otherwise; github is added when GITHUB_ACTIONS=true)\n"
+"  --output FORMAT=FILE   also write FORMAT to FILE (repeatable)\n"
 "  --rule ID=LEVEL        set a rule to off, info, warning or error (repeatable)\n"
 "  --fail-on LEVEL        exit 1 on findings at or above error, warning, info; never\n"
 "                         (default: error)\n"
@@ -34,6 +36,9 @@ static const char usage_text[] =
 "  --config FILE          use this config file (default: cwlint.json or .cwlintrc.json\n"
 "                         or package.json \"cwlint\", found from the first PATH upwards)\n"
 "  --no-config            ignore config files\n"
+"  --baseline FILE        hide the findings recorded in FILE (see --write-baseline)\n"
+"  --write-baseline FILE  record every current finding in FILE (salted fingerprints,\n"
+"                         no line numbers, no secrets) and report nothing\n"
 "  --list-rules           list every rule: id, severity, family, summary\n"
 "  --explain RULE         what a rule checks, why, an example, the fix and its sources\n"
 "  --version              print the version\n"
@@ -45,11 +50,13 @@ static const char usage_text[] =
 
 enum {
 	OPT_FORMAT = 256, OPT_RULE, OPT_FAIL_ON, OPT_MAX_WARNINGS, OPT_QUIET, OPT_COLOR, OPT_JOBS,
-	OPT_MAX_FILE_SIZE, OPT_MAX_NESTING, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_CONFIG, OPT_NO_CONFIG,
+	OPT_MAX_FILE_SIZE, OPT_MAX_NESTING, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE,
+	OPT_OUTPUT,
 };
 
 static const struct option long_opts[] = {
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "output", required_argument, NULL, OPT_OUTPUT },
 	{ "rule", required_argument, NULL, OPT_RULE },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "max-warnings", required_argument, NULL, OPT_MAX_WARNINGS },
@@ -64,6 +71,8 @@ static const struct option long_opts[] = {
 	{ "version", no_argument, NULL, OPT_VERSION },
 	{ "config", required_argument, NULL, OPT_CONFIG },
 	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
+	{ "baseline", required_argument, NULL, OPT_BASELINE },
+	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -136,6 +145,31 @@ static bool color_wanted(const char *when)
 	return isatty(STDOUT_FILENO);
 }
 
+/* --output FORMAT=FILE; the file is written once linting is done. */
+static int add_output(struct lint_run *run, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	struct lint_output_file *o;
+	enum lint_format fmt;
+	char name[16];
+
+	if (!eq || eq == arg || !eq[1])
+		return usage_error("--output takes FORMAT=FILE, not '%s'", arg);
+	if ((size_t)(eq - arg) >= sizeof(name))
+		return usage_error("unknown format in --output '%s' (use human, gcc, json, sarif or github)",
+				   arg);
+	memcpy(name, arg, (size_t)(eq - arg));
+	name[eq - arg] = '\0';
+	if (lint_format_parse(name, &fmt))
+		return usage_error("unknown format in --output '%s' (use human, gcc, json, sarif or github)",
+				   arg);
+	LINT_GROW(run->outputs, run->noutputs + 1, run->alloc_outputs);
+	o = &run->outputs[run->noutputs++];
+	o->format = fmt;
+	o->path = eq + 1;
+	return 0;
+}
+
 static int add_target(struct lint_run *run, const char *path)
 {
 	struct lint_target *t;
@@ -159,6 +193,7 @@ int main(int argc, char **argv)
 	const char **rule_args = NULL;
 	size_t nrule_args = 0, alloc_rule_args = 0, i;
 	bool list_rules = false, no_config = false;
+	const char *baseline = NULL, *write_baseline = NULL;
 	char cwd[PATH_MAX];
 	int c, ret = 0;
 	long v;
@@ -176,6 +211,11 @@ int main(int argc, char **argv)
 		case OPT_FORMAT:
 			format = optarg;
 			break;
+		case OPT_OUTPUT:
+			ret = add_output(&run, optarg);
+			if (ret)
+				goto out;
+			break;
 		case OPT_RULE:
 			/* applied after the config file: the command line wins */
 			LINT_GROW(rule_args, nrule_args + 1, alloc_rule_args);
@@ -186,6 +226,12 @@ int main(int argc, char **argv)
 			break;
 		case OPT_NO_CONFIG:
 			no_config = true;
+			break;
+		case OPT_BASELINE:
+			baseline = optarg;
+			break;
+		case OPT_WRITE_BASELINE:
+			write_baseline = optarg;
 			break;
 		case OPT_FAIL_ON:
 			if (!strcmp(optarg, "never"))
@@ -271,16 +317,14 @@ int main(int argc, char **argv)
 		ret = lint_explain(explain) ? 2 : 0;
 		goto out;
 	}
-	if (!format)
+	if (!format) {
+		const char *gha = getenv("GITHUB_ACTIONS");
+
 		run.format = isatty(STDOUT_FILENO) ? FMT_HUMAN : FMT_GCC;
-	else if (!strcmp(format, "human"))
-		run.format = FMT_HUMAN;
-	else if (!strcmp(format, "gcc"))
-		run.format = FMT_GCC;
-	else if (!strcmp(format, "json"))
-		run.format = FMT_JSON;
-	else {
-		ret = usage_error("unknown format '%s' (use human, gcc or json)", format);
+		/* in Actions the default output gets annotations too, as Biome does */
+		run.github_too = gha && !strcmp(gha, "true");
+	} else if (lint_format_parse(format, &run.format)) {
+		ret = usage_error("unknown format '%s' (use human, gcc, json, sarif or github)", format);
 		goto out;
 	}
 	run.color = run.format == FMT_HUMAN && color_wanted(color);
@@ -317,6 +361,14 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	lint_finish(&run);
+	if (baseline && lint_baseline_apply(&run, baseline)) {
+		ret = 2;
+		goto out;
+	}
+	if (write_baseline && lint_baseline_write(&run, write_baseline)) {
+		ret = 3;
+		goto out;
+	}
 	lint_output(&run);
 	ret = lint_exit_status(&run);
 out:

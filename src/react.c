@@ -12,6 +12,7 @@
 #define PATTERN_DEPTH	16	/* nesting of destructuring patterns followed */
 #define CHAIN_MAX	64	/* `a.b.c...` links followed to find the base object */
 #define WRAP_MAX	8	/* memo(forwardRef(...)) layers */
+#define REEXPORT_DEPTH	4	/* files followed through re-exports to find an import's origin */
 /* The work budget of a file: a base plus a multiple of its size (see struct lint_react). */
 #define FUEL_BASE	(1u << 20)
 #define FUEL_PER_BYTE	4
@@ -114,6 +115,151 @@ static void kids_end(struct kids *k)
 	ts_tree_cursor_delete(&k->cur);
 }
 
+static bool local_spec(const char *m)
+{
+	return m[0] == '.' || ((m[0] == '@' || m[0] == '~') && m[1] == '/');
+}
+
+/* Does statement s (top level) declare `name` itself: a function, class or variable? */
+static bool declares_name(const struct lint_source *src, TSNode s, const char *name)
+{
+	struct kids k;
+	TSNode d;
+	bool found = false;
+
+	if (ts_is(s, "export_statement"))
+		s = ts_field(s, "declaration");
+	if (ts_is(s, "function_declaration") || ts_is(s, "class_declaration") ||
+	    ts_is(s, "generator_function_declaration"))
+		return ts_text_eq(src, ts_field(s, "name"), name);
+	if (!ts_is(s, "lexical_declaration") && !ts_is(s, "variable_declaration"))
+		return false;
+	kids_init(&k, s);
+	while (!found && kids_next(&k, &d))
+		found = ts_is(d, "variable_declarator") && ts_text_eq(src, ts_field(d, "name"), name);
+	kids_end(&k);
+	return found;
+}
+
+static bool has_type_keyword(TSNode s)
+{
+	uint32_t i, n = ts_node_child_count(s);
+
+	for (i = 0; i < n; i++)
+		if (ts_is(ts_node_child(s, i), "type"))
+			return true;
+	return false;
+}
+
+/*
+ * Where file g gets the export `name` from, when it re-exports it: `export { useAuth } from
+ * "m"`, `export { x as name } from "m"`, an import exported again (`import { a } from "m";
+ * export { a };`), or the file's only `export * from "m"`. Sets *module (relative to g) and
+ * *imported and returns true; false when g defines the name itself or says nothing certain.
+ */
+static bool reexport_step(struct lint_file *g, const char *name, const char **module,
+			  const char **imported)
+{
+	const struct lint_source *src = &g->src;
+	const char *star = NULL, *m;
+	size_t nstar = 0;
+	bool found = false, own = false;
+	struct kids k;
+	TSNode s;
+
+	if (!g->parsed || !g->tree)
+		return false;
+	kids_init(&k, ts_tree_root_node(g->tree));
+	while (!found && !own && kids_next(&k, &s)) {
+		TSNode source = ts_field(s, "source"), clause = { { 0 } }, c, spec;
+		struct kids ks;
+
+		if (declares_name(src, s, name)) {
+			own = true;
+			break;
+		}
+		if (!ts_is(s, "export_statement") || has_type_keyword(s))
+			continue;
+		kids_init(&ks, s);
+		while (kids_next(&ks, &c))
+			if (ts_is(c, "export_clause") || ts_is(c, "namespace_export"))
+				clause = c;
+		kids_end(&ks);
+		if (ts_node_is_null(clause)) {
+			if (!ts_node_is_null(source) && (m = ts_string_value(g->arena, src, source))) {
+				star = m;	/* export * from "m" */
+				nstar++;
+			}
+			continue;
+		}
+		if (!ts_is(clause, "export_clause"))
+			continue;
+		kids_init(&ks, clause);
+		while (!found && !own && kids_next(&ks, &spec)) {
+			TSNode sname = ts_field(spec, "name"), alias = ts_field(spec, "alias");
+			const struct lint_import *imp;
+
+			if (!ts_is(spec, "export_specifier") || has_type_keyword(spec) ||
+			    !ts_text_eq(src, ts_node_is_null(alias) ? sname : alias, name))
+				continue;
+			if (!ts_node_is_null(source)) {
+				m = ts_string_value(g->arena, src, source);
+				if (!m) {
+					own = true;	/* unreadable: stop here */
+					break;
+				}
+				*module = m;
+				*imported = ts_text(g->arena, src, sname);
+				found = true;
+			} else if ((imp = lint_import_of(g, src->buf + ts_node_start_byte(sname),
+							 ts_node_end_byte(sname) -
+								 ts_node_start_byte(sname))) &&
+				   !imp->type_only) {
+				*module = imp->module;
+				*imported = imp->imported;
+				found = true;
+			} else {
+				own = true;	/* `const a = ...; export { a };` */
+			}
+		}
+		kids_end(&ks);
+	}
+	kids_end(&k);
+	if (found || own)
+		return found;
+	if (nstar == 1) {
+		*module = star;
+		*imported = name;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Follows a name that f imports from a file of the app through that file's re-exports; when
+ * the chain ends in a package, *module and *imported become that package's. A chain that ends
+ * in a file of the app leaves them as f wrote them (the module stays relative to f).
+ */
+static void follow_reexport(struct lint_file *f, const char **module, const char **imported)
+{
+	const char *m = *module, *name = *imported;
+	struct lint_file *cur = f, *g;
+	int depth;
+
+	if (!strcmp(name, "*") || !strcmp(name, "default"))
+		return;
+	for (depth = 0; depth < REEXPORT_DEPTH && local_spec(m); depth++) {
+		g = lint_react_import_file(cur, m);
+		if (!g || g == cur || !reexport_step(g, name, &m, &name))
+			return;
+		cur = g;
+	}
+	if (!local_spec(m)) {
+		*module = m;
+		*imported = name;
+	}
+}
+
 bool lint_react_resolve(struct lint_file *f, TSNode n, const char **module, const char **imported)
 {
 	const struct lint_import *imp;
@@ -134,6 +280,8 @@ bool lint_react_resolve(struct lint_file *f, TSNode n, const char **module, cons
 			return false;
 		*module = imp->module;
 		*imported = ts_text(f->arena, &f->src, prop);
+		if (!strcmp(imp->imported, "*"))
+			follow_reexport(f, module, imported);
 		return true;
 	}
 	if (!ts_is(n, "identifier"))
@@ -145,6 +293,7 @@ bool lint_react_resolve(struct lint_file *f, TSNode n, const char **module, cons
 		return false;
 	*module = imp->module;
 	*imported = imp->imported;
+	follow_reexport(f, module, imported);
 	return true;
 }
 
@@ -1127,7 +1276,25 @@ struct elemwalk {
 	size_t alloc;
 	struct open_elem *stack;
 	size_t depth, stack_alloc;
+	bool skip_comps;	/* r->top: leave the components' functions out */
 };
+
+/* Is n the function of one of r's components? They are in source order: binary search. */
+static bool is_comp_fn(const struct lint_react *r, TSNode n)
+{
+	uint32_t at = ts_node_start_byte(n);
+	size_t lo = 0, hi = r->ncomps;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (ts_node_start_byte(r->comps[mid].fn) < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < r->ncomps && ts_node_eq(r->comps[lo].fn, n);
+}
 
 static bool elem_visit(TSNode n, void *ud)
 {
@@ -1138,6 +1305,8 @@ static bool elem_visit(TSNode n, void *ud)
 	bool self = ts_is(n, "jsx_self_closing_element");
 	TSNode open;
 
+	if (w->skip_comps && is_fn(n) && is_comp_fn(w->b->r, n))
+		return false;
 	if (!self && !ts_is(n, "jsx_element"))
 		return true;
 	while (w->depth && w->stack[w->depth - 1].end <= at)
@@ -1171,10 +1340,26 @@ static bool elem_visit(TSNode n, void *ud)
 
 static void find_elems(struct builder *b, struct lint_react_comp *c)
 {
-	struct elemwalk w = { b, c, 0, NULL, 0, 0 };
+	struct elemwalk w = { b, c, 0, NULL, 0, 0, false };
 
 	ts_walk(c->fn, elem_visit, &w);
 	free(w.stack);
+}
+
+/* r->top: the elements outside every component and hook. */
+static void find_top(struct builder *b)
+{
+	struct lint_react_comp *c = ARENA_NEW(b->a, struct lint_react_comp);
+	struct elemwalk w = { b, c, 0, NULL, 0, 0, true };
+	TSNode root = ts_tree_root_node(b->r->file->tree);
+
+	c->name = "<module>";
+	c->kind = REACT_MODULE;
+	c->fn = root;
+	c->decl = root;
+	ts_walk(root, elem_visit, &w);
+	free(w.stack);
+	b->r->top = c;
 }
 
 int lint_react_elem_within(const struct lint_react_comp *c, int elem, const char *const *modules,
@@ -1219,6 +1404,277 @@ struct lint_react *lint_react_get(struct lint_file *f)
 		find_vars(&b, c);
 		find_elems(&b, c);
 	}
+	find_top(&b);
 	f->react = b.r;
 	return b.r;
+}
+
+/* --- attributes --- */
+
+enum lint_react_attr lint_react_attr(const struct lint_react *r, const struct lint_react_elem *e,
+				     const char *name, TSNode *value)
+{
+	TSNode open = ts_is(e->node, "jsx_element") ? ts_field(e->node, "open_tag") : e->node;
+	const TSNode none = { { 0 } };
+	enum lint_react_attr ret = ATTR_ABSENT;
+	struct kids k;
+	TSNode a;
+
+	*value = none;
+	kids_init(&k, open);
+	while (kids_next(&k, &a)) {
+		if (ts_is(a, "jsx_expression")) {	/* {...props} */
+			if (ret == ATTR_SET || ret == ATTR_ABSENT)
+				ret = ATTR_UNKNOWN;
+			*value = none;
+		} else if (ts_is(a, "jsx_attribute") && text_is(r, ts_node_named_child(a, 0), name)) {
+			TSNode v = ts_node_named_child(a, 1);
+
+			ret = ATTR_SET;
+			*value = none;
+			if (ts_is(v, "jsx_expression")) {
+				TSNode x = ts_node_named_child(v, 0);
+
+				if (!ts_node_is_null(x) && !ts_is(x, "comment"))
+					*value = x;
+			} else if (!ts_node_is_null(v)) {
+				*value = v;
+			}
+		}
+	}
+	kids_end(&k);
+	return ret;
+}
+
+/* --- other files of the app --- */
+
+/* Joins dir and a relative specifier, resolving "." and ".."; NULL when it leaves the root. */
+static char *join_rel(struct arena *a, const char *dir, size_t dirlen, const char *spec)
+{
+	char *out = arena_alloc(a, dirlen + strlen(spec) + 2);
+	size_t n = 0;
+	const char *p = spec;
+
+	if (dirlen) {
+		memcpy(out, dir, dirlen);
+		n = dirlen;
+	}
+	while (*p) {
+		const char *slash = strchr(p, '/');
+		size_t len = slash ? (size_t)(slash - p) : strlen(p);
+
+		if (len == 0 || (len == 1 && p[0] == '.')) {
+			/* nothing */
+		} else if (len == 2 && p[0] == '.' && p[1] == '.') {
+			if (!n)
+				return NULL;
+			while (n && out[n - 1] != '/')
+				n--;
+			if (n)
+				n--;	/* the slash */
+		} else {
+			if (n)
+				out[n++] = '/';
+			memcpy(out + n, p, len);
+			n += len;
+		}
+		p += len;
+		if (*p == '/')
+			p++;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+/* The app's files sorted by relpath (app->file_index), for import lookups by bsearch. */
+struct lint_file_index {
+	struct lint_file **files;
+	size_t n;
+};
+
+static int relpath_cmp(const void *a, const void *b)
+{
+	return strcmp((*(struct lint_file *const *)a)->relpath, (*(struct lint_file *const *)b)->relpath);
+}
+
+static const struct lint_file_index *file_index(struct lint_app *app, struct arena *a)
+{
+	struct lint_file_index *x = app->file_index;
+
+	if (x)
+		return x;
+	x = ARENA_NEW(a, struct lint_file_index);
+	x->n = app->nfiles;
+	x->files = ARENA_ARRAY(a, struct lint_file *, x->n + 1);
+	if (x->n)
+		memcpy(x->files, app->files, x->n * sizeof(*x->files));
+	qsort(x->files, x->n, sizeof(*x->files), relpath_cmp);
+	app->file_index = x;
+	return x;
+}
+
+static struct lint_file *lookup_path(const struct lint_file_index *x, const char *path)
+{
+	size_t lo = 0, hi = x->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(x->files[mid]->relpath, path);
+
+		if (!c)
+			return x->files[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static struct lint_file *find_file(struct lint_app *app, struct arena *a, const char *base)
+{
+	static const char *const tails[] = {
+		"", ".tsx", ".ts", ".jsx", ".js", ".mjs", ".cjs",
+		"/index.tsx", "/index.ts", "/index.jsx", "/index.js",
+	};
+	const struct lint_file_index *x = file_index(app, a);
+	size_t i, n = strlen(base);
+	char *buf = arena_alloc(a, n + 16);
+	struct lint_file *hit;
+
+	for (i = 0; i < ARRAY_SIZE(tails); i++) {
+		memcpy(buf, base, n);
+		strcpy(buf + n, tails[i]);
+		if ((hit = lookup_path(x, buf)))
+			return hit;
+	}
+	/* TypeScript's ESM style names the emitted file: "./x.js" is x.ts or x.tsx */
+	if (n > 3 && !strcmp(base + n - 3, ".js")) {
+		strcpy(buf + n - 3, ".ts");
+		if ((hit = lookup_path(x, buf)))
+			return hit;
+		strcpy(buf + n - 3, ".tsx");
+		return lookup_path(x, buf);
+	}
+	return NULL;
+}
+
+struct lint_file *lint_react_import_file(const struct lint_file *f, const char *module)
+{
+	struct lint_app *app = f->app;
+	const char *slash;
+	struct lint_file *hit;
+	char *base;
+
+	if (!app || !module)
+		return NULL;
+	if (module[0] == '.') {
+		slash = strrchr(f->relpath, '/');
+		base = join_rel(f->arena, f->relpath, slash ? (size_t)(slash - f->relpath) : 0, module);
+		return base && *base ? find_file(app, f->arena, base) : NULL;
+	}
+	if ((module[0] != '@' && module[0] != '~') || module[1] != '/')
+		return NULL;
+	base = join_rel(f->arena, "", 0, module + 2);
+	if (!base || !*base)
+		return NULL;
+	hit = find_file(app, f->arena, base);
+	if (!hit) {
+		base = join_rel(f->arena, "src", 3, module + 2);
+		hit = base ? find_file(app, f->arena, base) : NULL;
+	}
+	return hit;
+}
+
+/* Is decl (a top-level statement) an `export default ...`? */
+static bool export_default(TSNode decl)
+{
+	uint32_t i, n;
+
+	if (!ts_is(decl, "export_statement"))
+		return false;
+	n = ts_node_child_count(decl);
+	for (i = 0; i < n; i++)
+		if (ts_is(ts_node_child(decl, i), "default"))
+			return true;
+	return false;
+}
+
+const struct lint_react_comp *lint_react_default_comp(const struct lint_react *r)
+{
+	const struct lint_source *src = &r->file->src;
+	struct kids k;
+	TSNode s;
+	size_t i;
+	int found = -1;
+
+	for (i = 0; i < r->ncomps; i++)
+		if (export_default(r->comps[i].decl))
+			return &r->comps[i];
+	kids_init(&k, ts_tree_root_node(r->file->tree));
+	while (found < 0 && kids_next(&k, &s)) {
+		TSNode v = ts_unwrap(ts_field(s, "value"));
+
+		if (export_default(s) && ts_is(v, "identifier")) {
+			char *name = ts_text(r->file->arena, src, v);
+
+			found = lint_react_comp_find(r, name);
+		}
+	}
+	kids_end(&k);
+	return found >= 0 ? &r->comps[found] : NULL;
+}
+
+const struct lint_react_comp *lint_react_imported_comp(struct lint_file *f, TSNode n,
+						       struct lint_react **rf)
+{
+	const char *module, *imported;
+	const struct lint_import *imp;
+	struct lint_file *cur = f, *other;
+	struct lint_react *r;
+	uint32_t b, e;
+	int depth, i;
+
+	*rf = NULL;
+	n = ts_unwrap(n);
+	if (ts_is(n, "member_expression")) {
+		TSNode obj = ts_unwrap(ts_field(n, "object"));
+
+		if (!ts_is(obj, "identifier") || !ts_is(ts_field(n, "property"), "property_identifier"))
+			return NULL;
+		b = ts_node_start_byte(obj);
+		e = ts_node_end_byte(obj);
+		imp = lint_import_of(f, f->src.buf + b, e - b);
+		if (!imp || imp->type_only || strcmp(imp->imported, "*"))
+			return NULL;
+		imported = ts_text(f->arena, &f->src, ts_field(n, "property"));
+	} else if (ts_is(n, "identifier")) {
+		b = ts_node_start_byte(n);
+		e = ts_node_end_byte(n);
+		imp = lint_import_of(f, f->src.buf + b, e - b);
+		if (!imp || imp->type_only || !strcmp(imp->imported, "*"))
+			return NULL;
+		imported = imp->imported;
+	} else {
+		return NULL;
+	}
+	module = imp->module;
+	/* the defining file, through re-exports of other files of the app */
+	for (depth = 0; depth < REEXPORT_DEPTH && local_spec(module); depth++) {
+		other = lint_react_import_file(cur, module);
+		if (!other || other == cur || !(r = lint_react_get(other)) || r->partial)
+			return NULL;
+		if (!strcmp(imported, "default")) {
+			*rf = r;
+			return lint_react_default_comp(r);
+		}
+		if ((i = lint_react_comp_find(r, imported)) >= 0) {
+			*rf = r;
+			return &r->comps[i];
+		}
+		if (!reexport_step(other, imported, &module, &imported))
+			return NULL;
+		cur = other;
+	}
+	return NULL;
 }

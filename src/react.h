@@ -14,10 +14,14 @@
  * Queries on top: the sources an expression reads, and the conditions ("gates") that decide
  * whether a node runs: an enclosing if/ternary/&&/||, or an early return before it.
  *
- * Everything is syntactic and same-file. Not modelled: class components, components
- * defined inside other functions, props, context, hooks imported from other files (they
- * are calls with a module but nothing known about their result), reassignment (`let`),
- * `switch`/`break`/`continue` as exits, locals declared in nested blocks.
+ * Everything is syntactic and same-file, with two exceptions that read other files of the
+ * app: an import is followed through local re-export modules to the package it comes from
+ * (lint_react_resolve), and lint_react_imported_comp() finds a component another file
+ * defines. JSX outside every component (main.tsx's render call) is in r->top. Not modelled:
+ * class components, components defined inside other functions, props, context, hooks
+ * imported from other files (they are calls with a module but nothing known about their
+ * result), reassignment (`let`), `switch`/`break`/`continue` as exits, locals declared in
+ * nested blocks.
  *
  * Typical use (workos_hook_gates_query.c): r = lint_react_get(f); skip the file when
  * r->partial; for each component, pick the calls that matter with lint_react_call_is(),
@@ -39,6 +43,7 @@
 enum lint_react_kind {
 	REACT_COMPONENT,	/* a capitalised name, or an anonymous default export */
 	REACT_HOOK,		/* a use* name */
+	REACT_MODULE,		/* r->top only: JSX outside every component and hook */
 };
 
 /* One hook call made directly in a component's body (not inside a nested function). */
@@ -114,6 +119,18 @@ struct lint_react {
 	 */
 	size_t *fuel;
 	bool partial;		/* the budget ran out while building: rules should skip the file */
+	/*
+	 * The JSX written outside every component and hook of comps: module scope (main.tsx's
+	 * `createRoot(...).render(<App />)`) and plain lowercase helpers. Not one of comps; only
+	 * name ("<module>"), kind, fn (the program node) and elems are set, so element queries
+	 * such as lint_react_elem_within() work on it. Never NULL once the model is built.
+	 */
+	struct lint_react_comp *top;
+	/*
+	 * Per component: it calls a WorkOS AuthKit hook, itself or through custom hooks of the
+	 * file. A cache that providers.c (pv_comp_uses_authkit) fills on first use; NULL before.
+	 */
+	bool *authkit;
 };
 
 /* The model of f, built on first use and cached in f->react; NULL when f is not parsed. */
@@ -122,7 +139,10 @@ struct lint_react *lint_react_get(struct lint_file *f);
 /*
  * The import behind a name node: an identifier bound by an import, or `ns.name` where ns
  * is a namespace or default import (then *imported is "name"). Type-only imports do not
- * count. Strings live in f->arena.
+ * count. A name imported from a file of the app that re-exports it from a package (`export
+ * { useAuth } from "@workos-inc/authkit-react"` in a local providers.ts, an import exported
+ * again, a lone `export * from`) resolves to that package's export, followed a few files deep;
+ * one the app defines itself keeps the module as written. Strings live in f->arena.
  */
 bool lint_react_resolve(struct lint_file *f, TSNode n, const char **module, const char **imported);
 
@@ -200,5 +220,46 @@ size_t lint_react_path(const struct lint_react *r, TSNode root, TSNode target, T
 /* The same from c->fn, jumping straight to the right top-level statement. */
 size_t lint_react_comp_path(const struct lint_react *r, const struct lint_react_comp *c,
 			    TSNode target, TSNode *path, size_t max);
+
+/* --- elements' attributes and other files --- */
+
+enum lint_react_attr {
+	ATTR_ABSENT,		/* not written, and no spread could supply it */
+	ATTR_SET,		/* written: see *value */
+	ATTR_UNKNOWN,		/* not written (or written before) a spread `{...props}` that may set it */
+};
+
+/*
+ * The attribute `name` of element e (the last one written wins, as in JSX). On ATTR_SET
+ * *value is the expression inside `{...}`, the string node of `name="..."`, or a null node
+ * for a bare `name` or an empty `{}`.
+ */
+enum lint_react_attr lint_react_attr(const struct lint_react *r, const struct lint_react_elem *e,
+				     const char *name, TSNode *value);
+
+/*
+ * The file of f's app that an import specifier of f names: relative ("./x", "../x") or the
+ * "@/x" and "~/x" aliases (tried from the app root, then from src/), with the extensions and
+ * index files bundlers try (.tsx, .ts, .jsx, .js, .mjs, .cjs, /index.*; "./x.js" may be x.ts).
+ * NULL for packages and for anything not found. The file need not be parsed.
+ */
+struct lint_file *lint_react_import_file(const struct lint_file *f, const char *module);
+
+/*
+ * The component the file default-exports (`export default function X() {}`, `export default
+ * memo(...)`, or `export default X;` naming one of comps), or NULL.
+ */
+const struct lint_react_comp *lint_react_default_comp(const struct lint_react *r);
+
+/*
+ * The component or hook that the import binding behind name node n (an identifier, or
+ * `ns.name` on a namespace import) defines in another file of the app, found by its export
+ * name among that file's top-level components and hooks; NULL when the import is a package,
+ * the file is not found or not parsed, or it defines no such function. Re-exports through
+ * other files of the app are followed (as in lint_react_resolve). *rf gets the defining
+ * file's model.
+ */
+const struct lint_react_comp *lint_react_imported_comp(struct lint_file *f, TSNode n,
+						       struct lint_react **rf);
 
 #endif

@@ -134,6 +134,11 @@ struct lint_app {
 	struct lint_jsonfile convex_json;
 	const char *fdir_rel;		/* functions dir relative to the app root ("convex") */
 	struct lint_lock *lock;		/* lockfile versions (semver.h), loaded on first use */
+	struct authcfg *authcfg;	/* auth_eval as the auth-config rules read it (authcfg.h),
+					 * built on first use in auth_config->arena */
+	struct lint_next *next;		/* Next.js routes and proxy model (routes.h), built on first use */
+	struct lint_file_index *file_index;	/* files by relpath for import lookups (react.c),
+						 * built on first use */
 };
 
 struct lint_rule;
@@ -161,6 +166,11 @@ struct lint_rule {
 	const char *example;		/* wrong code, then the fix ("// wrong" / "// right") */
 	const char *fix;		/* how to fix it, concretely */
 	const char *sources;		/* where the facts come from */
+	/*
+	 * For rules about leaked or weak secrets: SARIF's security-severity, "0.1" to "10.0"
+	 * (GitHub: 9.0+ critical, 7.0+ high, 4.0+ medium). NULL for the others.
+	 */
+	const char *security_severity;
 	unsigned applies;		/* APPLIES_* */
 	/*
 	 * Byte strings that make a source file worth parsing for this rule: a file is parsed

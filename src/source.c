@@ -51,13 +51,16 @@ static void index_lines(struct arena *a, struct lint_source *src)
 {
 	size_t i, n = 1;
 	uint32_t *lines;
+	unsigned char high = 0;
 
 	for (i = 0; i < src->len; i++) {
 		char c = src->buf[i];
 
+		high |= (unsigned char)c;
 		if (c == '\n' || (c == '\r' && (i + 1 >= src->len || src->buf[i + 1] != '\n')))
 			n++;
 	}
+	src->ascii = !(high & 0x80);
 	lines = ARENA_ARRAY(a, uint32_t, n);
 	n = 1;
 	for (i = 0; i < src->len; i++) {
@@ -163,9 +166,13 @@ struct lint_pos lint_source_pos(const struct lint_source *src, uint32_t offset)
 		else
 			hi = mid - 1;
 	}
-	for (i = src->lines[lo]; i < offset; i++)
-		if (((unsigned char)src->buf[i] & 0xC0) != 0x80)
-			col++;
+	/* many findings on one long line would otherwise cost the line each */
+	if (src->ascii)
+		col += offset - src->lines[lo];
+	else
+		for (i = src->lines[lo]; i < offset; i++)
+			if (((unsigned char)src->buf[i] & 0xC0) != 0x80)
+				col++;
 	pos.line = lo + 1;
 	pos.col = col;
 	return pos;

@@ -26,6 +26,7 @@ struct lint_source {
 	uint32_t *lines;	/* byte offset of each line start; lines[0] == 0 */
 	uint32_t nlines;
 	bool invalid_utf8;	/* some byte sequence is not valid UTF-8 */
+	bool ascii;		/* every byte < 0x80: columns are byte offsets (O(1) positions) */
 	/* set for env files: code frames mask the values of secret entries structurally */
 	const struct dotenv_file *env;
 	/* inline `cwlint-ignore` comments found in the file (suppress.c) */

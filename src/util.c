@@ -72,9 +72,25 @@ void *lint_grow(void *arr, size_t esz, size_t want, size_t *alloc)
 static void vreport(const char *prefix, const char *fmt, va_list ap)
 {
 	char msg[4096];
+	size_t i;
 
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	fprintf(stderr, "cwlint: %s%s\n", prefix, msg);
+	fprintf(stderr, "cwlint: %s", prefix);
+	/*
+	 * Messages quote paths and config keys from the repository: in GitHub Actions a line
+	 * break or a "##[" there would start a workflow command (same rule as output.c).
+	 */
+	for (i = 0; msg[i]; i++) {
+		unsigned char c = (unsigned char)msg[i];
+
+		if (c == '[' && i >= 2 && msg[i - 1] == '#' && msg[i - 2] == '#')
+			fputs("\xef\xbc\xbb", stderr);
+		else if ((c < ' ' && c != '\t') || c == 0x7f)
+			putc('?', stderr);
+		else
+			putc(c, stderr);
+	}
+	putc('\n', stderr);
 }
 
 int error(const char *fmt, ...)

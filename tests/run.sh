@@ -5,8 +5,9 @@
 #
 # A fixture is fixtures/<rule-id>/<case>/: a small project tree, `expected` (the exact
 # output of `cwlint --format human --color never .` run in that folder), optionally `args`
-# (extra options, one per line) and `exit` (the expected exit status; by default 0 when
-# expected has no finding).
+# (extra options, one per line), `exit` (the expected exit status; by default 0 when
+# expected has no finding) and `setup` (a shell script run in a scratch copy of the case,
+# which is then linted there).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
@@ -38,6 +39,9 @@ count_lines() {
 	fi
 }
 
+# fixtures live in this repository, whose git tracks their env files: git must not see it
+# from a case folder (a case that needs a repository builds its own in `setup`)
+export GIT_CEILING_DIRECTORIES="$top/fixtures"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=86"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=87"
 unset NO_COLOR FORCE_COLOR GITHUB_ACTIONS CLICOLOR_FORCE
@@ -58,8 +62,17 @@ fi
 # --- fixtures ---
 run_case() {
 	# $1: binary, $2: case dir; writes actual output and status
+	dir=$2
+	if [ -f "$2/setup" ]; then
+		# a case with a `setup` script (e.g. `git init -q && git add .env.local`) runs in a
+		# scratch copy, set up there first
+		dir="$out/case"
+		rm -rf "$dir"
+		mkdir -p "$dir" && cp -R "$2/." "$dir/" && (cd "$dir" && sh ./setup) > "$out/setup.log" 2>&1 </dev/null ||
+			{ echo "setup failed: $(cat "$out/setup.log")" > "$out/actual"; echo 0 > "$out/status"; return; }
+	fi
 	(
-		cd "$2" || exit 99
+		cd "$dir" || exit 99
 		set --
 		if [ -f args ]; then
 			while IFS= read -r a || [ -n "$a" ]; do

@@ -59,11 +59,13 @@ expect_grep "the refusal shows cwlint's finding in the auth config" 'convex/auth
 expect_grep "the ignored env file, staged by name, is linted" '\.env\.local:1:24: error: .*\[short-cookie-password\]' "$OUT/pc-commit1.log"
 expect_no_grep "the refusal never shows the password" 'only-twenty-chars-xx' "$OUT/pc-commit1.log"
 
-# fix both mistakes and commit again
+expect_grep "committing an env file with a secret is refused too" '\.env\.local:.*\[env-file-not-ignored\]' "$OUT/pc-commit1.log"
+
+# fix both mistakes: a real password that stays out of git, the id from the environment
+git reset -q -- .env.local
 printf 'WORKOS_COOKIE_PASSWORD=Zk3h0qP2vX9sL7mN4bR8tY6wA1cE5gJ0uI2oQ7xW3k=\n' > .env.local
 sed -i 's/^const clientId = .*/const clientId = process.env.WORKOS_CLIENT_ID;/' convex/auth.config.ts
 git add convex/auth.config.ts
-git add -f .env.local
 git commit -m "fixed" > "$OUT/pc-commit2.log" 2>&1
 st=$?
 [ $st -eq 0 ] && t_ok "the fixed commit is accepted" || t_fail "the fixed commit is accepted" "status $st: $(cat "$OUT/pc-commit2.log")"

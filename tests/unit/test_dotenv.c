@@ -223,6 +223,27 @@ out:
 	arena_release(&a);
 }
 
+/* Found by fuzzing (tests/fuzz/fuzz_dotenv.c): an empty value after blanks lay past the entry. */
+static void test_empty_value_ranges(void)
+{
+	static const char src[] = "A=\t\nB=   # c\nC=";
+	struct arena a = ARENA_INIT;
+	struct dotenv_file f;
+	size_t i;
+
+	dotenv_parse(&a, src, sizeof(src) - 1, &f);
+	UNIT_OK(f.nentries == 3, "empty value ranges: 3 entries");
+	for (i = 0; i < f.nentries; i++) {
+		const struct dotenv_entry *e = &f.entries[i];
+
+		UNIT_OK(e->value_start == e->key_end + 1 && e->value_end == e->value_start &&
+			e->end == e->value_end && !*e->value,
+			"empty value ranges: %s's empty value sits right after '=' (value %u-%u, end %u)",
+			e->key, e->value_start, e->value_end, e->end);
+	}
+	arena_release(&a);
+}
+
 static void test_error_ranges(void)
 {
 	static const char src[] = "A=1\nMY KEY=2\nB=\"open\n";
@@ -479,6 +500,7 @@ int main(void)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		run_case(&cases[i]);
 	test_ranges();
+	test_empty_value_ranges();
 	test_error_ranges();
 	test_comments();
 	test_get();

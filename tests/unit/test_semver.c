@@ -1,9 +1,111 @@
 /* test_semver.c - npm ranges as intervals: the bounds rules rely on to judge versions. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <jansson.h>
 
 #include "unit.h"
+#include "rule.h"
 #include "semver.h"
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+	char path[1024];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	fp = fopen(path, "w");
+	if (fp) {
+		fputs(text, fp);
+		fclose(fp);
+	}
+}
+
+/* The version a lockfile gives for name, for an app at dir/rel with package.json pkg. */
+static const char *installed(const char *dir, const char *rel, const char *pkg, const char *name,
+			     char *file, size_t fsize)
+{
+	static char out[64];
+	struct arena a = ARENA_INIT;
+	struct lint_app app;
+	struct lint_ctx ctx;
+	json_error_t err;
+	char root[1024];
+	const char *v, *f = NULL;
+
+	memset(&app, 0, sizeof(app));
+	memset(&ctx, 0, sizeof(ctx));
+	snprintf(root, sizeof(root), "%s%s%s", dir, *rel ? "/" : "", rel);
+	app.absroot = root;
+	app.pkg = json_loads(pkg, 0, &err);
+	ctx.app = &app;
+	ctx.arena = &a;
+	v = lint_app_installed(&ctx, name, &f);
+	snprintf(out, sizeof(out), "%s", v ? v : "(none)");
+	snprintf(file, fsize, "%s", f ? f : "(none)");
+	json_decref(app.pkg);
+	arena_release(&a);
+	return out;
+}
+
+static void lockfiles(void)
+{
+	char tmpl[] = "/tmp/cwlint-lock-XXXXXX", *dir = mkdtemp(tmpl), sub[1100], file[64], cmd[1200];
+	const char *pkg = "{\"dependencies\": {\"next\": \"^16.1.0\", \"convex\": \"npm:convex@^1.44.0\"}}";
+
+	UNIT_OK(dir != NULL, "temporary folder");
+	if (!dir)
+		return;
+	snprintf(sub, sizeof(sub), "%s/apps", dir);
+	mkdir(sub, 0700);
+	snprintf(sub, sizeof(sub), "%s/apps/web", dir);
+	mkdir(sub, 0700);
+	UNIT_STREQ(installed(dir, "apps/web", pkg, "next", file, sizeof(file)), "(none)", "no lockfile: nothing");
+	UNIT_STREQ(file, "(none)", "no lockfile: no file");
+
+	/* npm workspaces: the app's own node_modules first, then the hoisted one */
+	write_file(dir, "package-lock.json",
+		   "{\"lockfileVersion\": 3, \"packages\": {\"\": {},"
+		   " \"apps/web/node_modules/next\": {\"version\": \"16.1.3\"},"
+		   " \"node_modules/next\": {\"version\": \"15.0.0\"},"
+		   " \"node_modules/convex\": {\"version\": \"1.45.0\"}}}");
+	UNIT_STREQ(installed(dir, "apps/web", pkg, "next", file, sizeof(file)), "16.1.3",
+		   "package-lock.json: the workspace's own copy wins");
+	UNIT_STREQ(file, "package-lock.json", "package-lock.json is named");
+	UNIT_STREQ(installed(dir, "apps/web", pkg, "convex", file, sizeof(file)), "1.45.0",
+		   "package-lock.json: a hoisted package");
+	UNIT_STREQ(installed(dir, "", pkg, "next", file, sizeof(file)), "15.0.0", "package-lock.json at the app root");
+	remove(strcat(strcpy(cmd, dir), "/package-lock.json"));
+
+	/* pnpm v9 importers, quoted and unquoted keys, peer suffixes */
+	write_file(dir, "pnpm-lock.yaml",
+		   "lockfileVersion: '9.0'\n\nimporters:\n\n  .:\n    dependencies:\n      next:\n"
+		   "        specifier: ^15.0.0\n        version: 15.0.0(react@19.0.0)\n\n"
+		   "  apps/web:\n    dependencies:\n      '@workos-inc/authkit-nextjs':\n"
+		   "        specifier: ^2.17.0\n        version: 2.17.1(next@16.1.3(react@19.0.0))\n"
+		   "    devDependencies:\n      next:\n        specifier: ^16.1.0\n        version: 16.1.3(react@19.0.0)\n"
+		   "\npackages:\n\n  next@16.1.3:\n    resolution: {integrity: x}\n");
+	UNIT_STREQ(installed(dir, "apps/web", pkg, "@workos-inc/authkit-nextjs", file, sizeof(file)), "2.17.1",
+		   "pnpm-lock.yaml: a quoted scoped name, peer suffix dropped");
+	UNIT_STREQ(installed(dir, "apps/web", pkg, "next", file, sizeof(file)), "16.1.3",
+		   "pnpm-lock.yaml: the app's importer, devDependencies");
+	UNIT_STREQ(installed(dir, "", pkg, "next", file, sizeof(file)), "15.0.0", "pnpm-lock.yaml: the root importer");
+	UNIT_STREQ(installed(dir, "", pkg, "convex", file, sizeof(file)), "(none)", "pnpm-lock.yaml: not listed");
+	remove(strcat(strcpy(cmd, dir), "/pnpm-lock.yaml"));
+
+	/* yarn: the block whose descriptor has package.json's range wins */
+	write_file(dir, "yarn.lock",
+		   "# yarn lockfile v1\n\n\"next@^15.0.0\":\n  version \"15.0.4\"\n\n"
+		   "next@^16.1.0, next@^16.0.0:\n  version \"16.1.3\"\n  resolved \"x\"\n\n"
+		   "\"convex@npm:^1.44.0\":\n  version: 1.45.0\n");
+	UNIT_STREQ(installed(dir, "", pkg, "next", file, sizeof(file)), "16.1.3", "yarn.lock: the matching descriptor");
+	UNIT_STREQ(installed(dir, "", pkg, "convex", file, sizeof(file)), "1.45.0", "yarn.lock: berry's npm: descriptor");
+	UNIT_STREQ(file, "yarn.lock", "yarn.lock is named");
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		printf("# could not remove %s\n", dir);
+}
 
 /* "at least" / "below" answers for one range and one version. */
 struct rcase {
@@ -93,5 +195,6 @@ int main(void)
 		"build metadata is ignored");
 	UNIT_OK(!semver_parse("2.17", &a), "a partial version is not an exact version");
 	UNIT_OK(!semver_parse("^2.17.0", &a), "a range is not an exact version");
+	lockfiles();
 	UNIT_DONE();
 }

@@ -1,0 +1,488 @@
+/*
+ * missing_use_client.c - client-only React code in a file that Next.js runs as a Server
+ * Component.
+ *
+ * A file is a Server Component when it is an App Router entry (page, layout, template,
+ * loading, not-found, default) without 'use client', or when such a file imports it, directly
+ * or through other files without the directive. The directive is a boundary: a 'use client'
+ * file and everything below it are client code. Rendering a client component from a server
+ * one is correct (AuthKitProvider from @workos-inc/authkit-nextjs/components is one, as is a
+ * local ConvexClientProvider with 'use client'); the rule fires only on client-only work
+ * written in the server file itself: React state/effect hooks, Convex or AuthKit hooks, a
+ * ConvexReactClient made in a component, or a Convex provider given a client instance and a
+ * useAuth function, which cannot cross from server to client.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "rule.h"
+#include "react.h"
+#include "providers.h"
+
+static const char *const triggers[] = {
+	"ConvexProvider",		/* ConvexProvider, ConvexProviderWithAuth(Kit) */
+	"ConvexReactClient",
+	"@workos-inc/authkit",		/* AuthKit's client hooks */
+	NULL,
+};
+
+/* React hooks that need a Client Component (the react-server build leaves them out). */
+static const char *const react_client_hooks[] = {
+	"useState", "useEffect", "useLayoutEffect", "useInsertionEffect", "useReducer", "useRef",
+	"useContext", "useTransition", "useDeferredValue", "useSyncExternalStore",
+	"useImperativeHandle", "useOptimistic", "useActionState", "useEffectEvent", NULL,
+};
+static const char *const react[] = { "react", NULL };
+static const char *const entry_names[] = {
+	"page", "layout", "template", "loading", "not-found", "default", NULL,
+};
+
+/* The first client-only thing a server file does. */
+struct usage {
+	TSNode at;
+	const char *what;		/* "calls useState() (react)" */
+	const char *why;		/* why a Server Component cannot do it */
+	const char *comp;
+};
+
+/* App Router files Next.js renders as Server Components unless they say 'use client'. */
+static bool is_entry(const struct lint_file *f)
+{
+	const char *p = f->relpath, *base, *dot;
+	const char *const *n;
+	size_t len;
+
+	if (f->roles & (ROLE_PAGE | ROLE_LAYOUT))
+		return true;
+	if (!starts_with(p, "app/") && !starts_with(p, "src/app/"))
+		return false;
+	base = strrchr(p, '/') + 1;
+	dot = strrchr(base, '.');
+	len = dot ? (size_t)(dot - base) : strlen(base);
+	for (n = entry_names; *n; n++)
+		if (strlen(*n) == len && !memcmp(base, *n, len))
+			return true;
+	return false;
+}
+
+static bool in_list(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(s, *list))
+			return true;
+	return false;
+}
+
+static bool hook_name(const char *s)
+{
+	return !strncmp(s, "use", 3) && (!s[3] || (s[3] >= 'A' && s[3] <= 'Z'));
+}
+
+/* A client-only hook call: React's state/effect hooks, any Convex or AuthKit hook. */
+static bool client_hook(const struct lint_react_call *k)
+{
+	if (!k->module || !hook_name(k->name))
+		return false;
+	if (lint_react_call_is(k, react, k->name))
+		return in_list(k->name, react_client_hooks);
+	return lint_react_call_is(k, pv_convex_react, k->name) ||
+	       lint_react_call_is(k, pv_authkit, k->name);
+}
+
+struct newwalk {
+	struct lint_file *f;
+	TSNode found;
+};
+
+static bool new_visit(TSNode n, void *ud)
+{
+	struct newwalk *w = ud;
+	const char *module, *imported;
+
+	if (!ts_node_is_null(w->found))
+		return false;
+	if (ts_is(n, "new_expression") &&
+	    lint_react_resolve(w->f, ts_field(n, "constructor"), &module, &imported) &&
+	    !strcmp(module, "convex/react") && !strcmp(imported, "ConvexReactClient"))
+		w->found = n;
+	return true;
+}
+
+static void consider(struct usage *u, TSNode at, const char *what, const char *why,
+		     const char *comp)
+{
+	if (!ts_node_is_null(u->at) && ts_node_start_byte(u->at) <= ts_node_start_byte(at))
+		return;
+	u->at = at;
+	u->what = what;
+	u->why = why;
+	u->comp = comp;
+}
+
+/*
+ * The first client-only thing f does. React's client hooks count anywhere in the file (Next.js
+ * rejects a server module that imports them); the rest only in live components, the ones the
+ * server side renders: live[i] (NULL: all).
+ */
+static bool first_usage(struct lint_ctx *ctx, struct lint_file *f, const bool *live,
+			struct usage *u)
+{
+	const struct lint_react *r = lint_react_get(f);
+	size_t i, j;
+
+	memset(u, 0, sizeof(*u));
+	if (!r || r->partial)
+		return false;
+	for (i = 0; i < r->ncomps; i++) {
+		const struct lint_react_comp *c = &r->comps[i];
+		bool on = !live || live[i];
+		struct newwalk w = { f, { { 0 } } };
+
+		for (j = 0; j < c->ncalls; j++) {
+			const struct lint_react_call *k = &c->calls[j];
+
+			if (!client_hook(k) || (!on && !lint_react_call_is(k, react, k->name)))
+				continue;
+			consider(u, k->node, arena_printf(ctx->arena, "calls %s() (%s)", k->callee, k->module),
+				 "such hooks run only in Client Components, so Next.js fails to build or "
+				 "render the page", c->name);
+			break;
+		}
+		if (!on)
+			continue;
+		ts_walk(c->fn, new_visit, &w);
+		if (!ts_node_is_null(w.found))
+			consider(u, w.found, "creates a ConvexReactClient",
+				 "the client belongs in the browser; a Server Component can neither "
+				 "keep it nor pass it to a client component as a prop", c->name);
+		for (j = 0; j < c->nelems; j++) {
+			const struct lint_react_elem *e = &c->elems[j];
+			bool plain = lint_react_elem_is(e, pv_convex_react, "ConvexProvider");
+
+			if (plain || lint_react_elem_is(e, pv_convex_react, "ConvexProviderWithAuth") ||
+			    lint_react_elem_is(e, pv_convex_workos, "ConvexProviderWithAuthKit")) {
+				consider(u, e->name, arena_printf(ctx->arena, "renders <%s>", e->tag),
+					 plain ? "its client prop (a class instance) cannot be passed from a "
+						 "Server Component to a client component"
+					       : "its client (a class instance) and useAuth (a function) "
+						 "props cannot be passed from a Server Component to a client "
+						 "component", c->name);
+				break;
+			}
+		}
+	}
+	return !ts_node_is_null(u->at);
+}
+
+/* A 'use client' written as a statement after the directive prologue (after an import). */
+static bool late_directive(const struct lint_file *f)
+{
+	TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(f->tree));
+	bool found = false, ok;
+
+	for (ok = ts_tree_cursor_goto_first_child(&cur); ok && !found;
+	     ok = ts_tree_cursor_goto_next_sibling(&cur)) {
+		TSNode s = ts_tree_cursor_current_node(&cur), str = ts_node_named_child(s, 0);
+
+		found = ts_is(s, "expression_statement") && ts_is(str, "string") &&
+			(ts_text_eq(&f->src, str, "'use client'") ||
+			 ts_text_eq(&f->src, str, "\"use client\""));
+	}
+	ts_tree_cursor_delete(&cur);
+	return found;
+}
+
+static void report(struct lint_ctx *ctx, struct lint_file *f, const struct lint_file *via,
+		   const struct usage *u)
+{
+	bool misplaced = late_directive(f);
+	const char *reason;
+	struct lint_diag *d;
+
+	if (via)
+		reason = arena_printf(ctx->arena, "the Server Component %s imports it, and it has no "
+				      "'use client' directive%s", via->relpath,
+				      misplaced ? " before its first statement" : "");
+	else
+		reason = arena_printf(ctx->arena, "it is an App Router file without a 'use client' "
+				      "directive%s", misplaced ? " before its first statement" : "");
+	d = lint_report(ctx, &f->src, ts_node_start_byte(u->at), ts_node_end_byte(u->at),
+			"%s runs as a Server Component (%s) but %s in %s: %s", f->relpath, reason,
+			u->what, u->comp, u->why);
+	if ((f->roles & ROLE_LAYOUT) && !via)
+		lint_help(d, "move this part into a 'use client' component (as the Convex templates do "
+			  "with components/ConvexClientProvider.tsx) and render that from %s", f->relpath);
+	else if (misplaced)
+		lint_help(d, "move 'use client' to the top of %s: a directive counts only before every "
+			  "import and statement (comments may come first)", f->relpath);
+	else
+		lint_help(d, "add 'use client'; as the first statement of %s (comments may come first)",
+			  f->relpath);
+}
+
+/* The app's files by address, to find a file's index from the pointer an import resolves to. */
+struct by_addr {
+	const struct lint_file *f;
+	size_t i;
+};
+
+static int addr_cmp(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct by_addr *)a)->f;
+	uintptr_t y = (uintptr_t)((const struct by_addr *)b)->f;
+
+	return x < y ? -1 : x > y;
+}
+
+static size_t index_of(const struct by_addr *idx, size_t n, const struct lint_file *f)
+{
+	struct by_addr key = { f, 0 };
+	const struct by_addr *hit = bsearch(&key, idx, n, sizeof(*idx), addr_cmp);
+
+	return hit ? hit->i : n;
+}
+
+static bool local_module(const char *m)
+{
+	return m[0] == '.' || ((m[0] == '@' || m[0] == '~') && m[1] == '/');
+}
+
+/* One import of a server file that resolves to another file of the server graph. */
+struct edge {
+	size_t from, to;
+	const char *imported;		/* "default", "*" or an export name */
+};
+
+struct graph {
+	struct lint_ctx *ctx;
+	struct lint_app *app;
+	struct by_addr *idx;
+	size_t *order, norder;		/* server files in discovery order, entries first */
+	bool *server;
+	struct edge *edges;
+	size_t nedges, alloc_edges;
+	bool **live;			/* per file: its live components, or NULL (none yet) */
+};
+
+static void add_edge(struct graph *g, size_t from, size_t to, const char *imported)
+{
+	if (g->nedges == g->alloc_edges) {
+		size_t n = g->alloc_edges ? g->alloc_edges * 2 : 32;
+		struct edge *e = ARENA_ARRAY(g->ctx->arena, struct edge, n);
+
+		if (g->nedges)
+			memcpy(e, g->edges, g->nedges * sizeof(*e));
+		g->edges = e;
+		g->alloc_edges = n;
+	}
+	g->edges[g->nedges].from = from;
+	g->edges[g->nedges].to = to;
+	g->edges[g->nedges].imported = imported;
+	g->nedges++;
+}
+
+/* The server module graph: entries, then what they import, up to 'use client' files. */
+static void walk_graph(struct graph *g)
+{
+	struct lint_app *app = g->app;
+	size_t i, j;
+
+	for (i = 0; i < app->nfiles; i++) {
+		struct lint_file *f = app->files[i];
+
+		if (f->parsed && !f->use_client && !f->use_server && is_entry(f)) {
+			g->server[i] = true;
+			g->order[g->norder++] = i;
+		}
+	}
+	for (i = 0; i < g->norder; i++) {
+		size_t from = g->order[i];
+		struct lint_file *s = app->files[from];
+
+		for (j = 0; j < s->nimports; j++) {
+			const struct lint_import *imp = &s->imports[j];
+			struct lint_file *t;
+			size_t k;
+
+			if (imp->type_only || !local_module(imp->module))
+				continue;
+			t = lint_react_import_file(s, imp->module);
+			k = t ? index_of(g->idx, app->nfiles, t) : app->nfiles;
+			if (k == app->nfiles || k == from || t->use_client || t->use_server || !t->parsed)
+				continue;
+			add_edge(g, from, k, imp->imported);
+			if (!g->server[k]) {
+				g->server[k] = true;
+				g->order[g->norder++] = k;
+			}
+		}
+	}
+}
+
+/* Marks component c of file k live, and what it renders or calls in its file. */
+static void mark_live(struct graph *g, size_t k, const struct lint_react *r,
+		      const struct lint_react_comp *c)
+{
+	size_t *wl, n = 0, i;
+	bool *live;
+
+	if (!c)
+		return;
+	if (!g->live[k])
+		g->live[k] = ARENA_ARRAY(g->ctx->arena, bool, r->ncomps + 1);
+	live = g->live[k];
+	if (live[c - r->comps])
+		return;
+	wl = ARENA_ARRAY(g->ctx->arena, size_t, r->ncomps + 1);
+	live[c - r->comps] = true;
+	wl[n++] = (size_t)(c - r->comps);
+	while (n) {
+		const struct lint_react_comp *x = &r->comps[wl[--n]];
+
+		for (i = 0; i < x->nelems; i++)
+			if (x->elems[i].comp >= 0 && !live[x->elems[i].comp]) {
+				live[x->elems[i].comp] = true;
+				wl[n++] = (size_t)x->elems[i].comp;
+			}
+		for (i = 0; i < x->ncalls; i++)
+			if (x->calls[i].local_hook >= 0 && !live[x->calls[i].local_hook]) {
+				live[x->calls[i].local_hook] = true;
+				wl[n++] = (size_t)x->calls[i].local_hook;
+			}
+	}
+}
+
+/* Live components: an entry's default export, and what the server files import by name. */
+static void find_live(struct graph *g)
+{
+	size_t i, j;
+
+	for (i = 0; i < g->norder; i++) {
+		size_t k = g->order[i];
+		const struct lint_react *r = lint_react_get(g->app->files[k]);
+
+		if (r && !r->partial && is_entry(g->app->files[k]))
+			mark_live(g, k, r, lint_react_default_comp(r));
+	}
+	for (i = 0; i < g->nedges; i++) {
+		const struct edge *e = &g->edges[i];
+		const struct lint_react *r = lint_react_get(g->app->files[e->to]);
+		int c;
+
+		if (!r || r->partial)
+			continue;
+		if (!strcmp(e->imported, "*")) {
+			for (j = 0; j < r->ncomps; j++)
+				mark_live(g, e->to, r, &r->comps[j]);
+		} else if (!strcmp(e->imported, "default")) {
+			mark_live(g, e->to, r, lint_react_default_comp(r));
+		} else if ((c = lint_react_comp_find(r, e->imported)) >= 0) {
+			mark_live(g, e->to, r, &r->comps[c]);
+		}
+	}
+}
+
+static void check_app(struct lint_ctx *ctx, struct lint_app *app)
+{
+	bool *reported = ARENA_ARRAY(ctx->arena, bool, app->nfiles + 1);
+	size_t *first, *in, *pos, i, j;
+	struct graph g;
+	struct usage u;
+
+	memset(&g, 0, sizeof(g));
+	g.ctx = ctx;
+	g.app = app;
+	g.idx = ARENA_ARRAY(ctx->arena, struct by_addr, app->nfiles + 1);
+	g.order = ARENA_ARRAY(ctx->arena, size_t, app->nfiles + 1);
+	g.server = ARENA_ARRAY(ctx->arena, bool, app->nfiles + 1);
+	g.live = ARENA_ARRAY(ctx->arena, bool *, app->nfiles + 1);
+	for (i = 0; i < app->nfiles; i++) {
+		g.idx[i].f = app->files[i];
+		g.idx[i].i = i;
+	}
+	qsort(g.idx, app->nfiles, sizeof(*g.idx), addr_cmp);
+	walk_graph(&g);
+	find_live(&g);
+	/* incoming edges per file: in[first[k] .. first[k + 1]) */
+	first = ARENA_ARRAY(ctx->arena, size_t, app->nfiles + 2);
+	in = ARENA_ARRAY(ctx->arena, size_t, g.nedges + 1);
+	for (j = 0; j < g.nedges; j++)
+		first[g.edges[j].to + 1]++;
+	for (i = 0; i < app->nfiles; i++)
+		first[i + 1] += first[i];
+	pos = ARENA_ARRAY(ctx->arena, size_t, app->nfiles + 1);
+	memcpy(pos, first, app->nfiles * sizeof(*pos));
+	for (j = 0; j < g.nedges; j++)
+		in[pos[g.edges[j].to]++] = g.edges[j].from;
+	for (i = 0; i < g.norder; i++) {
+		size_t k = g.order[i];
+		struct lint_file *f = app->files[k];
+		const struct lint_file *via = NULL;
+		bool entry = is_entry(f);
+		const bool *live;
+
+		/*
+		 * A file reached only through files already reported turns client code once those
+		 * get their directive: report the first one in the chain, not the whole chain.
+		 */
+		for (j = first[k]; !entry && !via && j < first[k + 1]; j++)
+			if (!reported[in[j]])
+				via = app->files[in[j]];
+		if (!entry && !via)
+			continue;
+		live = g.live[k];
+		if (!live) {
+			const struct lint_react *r = lint_react_get(f);
+
+			if (!r)
+				continue;
+			live = ARENA_ARRAY(ctx->arena, bool, r->ncomps + 1);	/* none */
+		}
+		if (!first_usage(ctx, f, live, &u))
+			continue;
+		report(ctx, f, via, &u);
+		reported[k] = !entry;
+	}
+}
+
+const struct lint_rule rule_missing_use_client = {
+	.id = "missing-use-client",
+	.severity = SEV_ERROR,
+	.family = "providers",
+	.summary = "client-only React, Convex or AuthKit code in a file Next.js runs as a Server Component",
+	.description =
+		"In the App Router every file is a Server Component unless it, or a file that imports it,\n"
+		"starts with 'use client'. Server Components cannot hold state or effects, call Convex's\n"
+		"or AuthKit's hooks, or pass a class instance (a ConvexReactClient) or a function (a\n"
+		"useAuth hook) as props to a client component, so the Convex provider must live in a\n"
+		"'use client' file: components/ConvexClientProvider.tsx in the Convex templates.\n"
+		"The rule follows the server module graph: App Router entries (page, layout, template,\n"
+		"loading, not-found, default) without 'use client', and the files they import through\n"
+		"relative or \"@/\" paths, stopping at files that have the directive. In those files it\n"
+		"fires once, at the first client-only thing a component does: React's state and effect\n"
+		"hooks (useState, useEffect, useRef, useContext, ...), any hook of convex/react or\n"
+		"@workos-inc/authkit-*, `new ConvexReactClient`, or rendering ConvexProvider,\n"
+		"ConvexProviderWithAuth or ConvexProviderWithAuthKit. Rendering a client component from\n"
+		"a server file is correct and stays silent: a local 'use client' provider component, or\n"
+		"AuthKitProvider from @workos-inc/authkit-nextjs/components (a client component itself).\n"
+		"The directive may follow comments (a license header); after an import it does not count.",
+	.example =
+		"// wrong: components/ConvexClientProvider.tsx, imported by app/layout.tsx\n"
+		"import { ConvexProviderWithAuth, ConvexReactClient } from \"convex/react\";\n"
+		"// right\n"
+		"'use client';\n"
+		"import { ConvexProviderWithAuth, ConvexReactClient } from \"convex/react\";",
+	.fix =
+		"Put 'use client' as the first statement of the provider file (comments may precede it),\n"
+		"and render that component from the server layout. Keep server work (withAuth()) in the\n"
+		"layout and pass plain values down as props.",
+	.sources =
+		"Next.js docs, 'use client' directive; Convex docs, Next.js quickstart (\"Create a client\n"
+		"component for the Convex provider\"); get-convex/templates template-nextjs-authkit\n"
+		"components/ConvexClientProvider.tsx and app/layout.tsx; @workos-inc/authkit-nextjs\n"
+		"src/components (its AuthKitProvider is a 'use client' module).",
+	.applies = APPLIES_NEXT,
+	.triggers = triggers,
+	.roles = ROLE_LAYOUT,
+	.check_app = check_app,
+};

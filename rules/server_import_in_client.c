@@ -1,0 +1,144 @@
+/*
+ * server_import_in_client.c - @workos-inc/authkit-nextjs imported from the wrong entry point.
+ *
+ * The package root is server code (it reads cookies, holds the API key, imports node:crypto
+ * and server-only); the client pieces live in @workos-inc/authkit-nextjs/components since
+ * v1.0. A 'use client' file that imports the root pulls server code into the browser bundle,
+ * and a client export imported from the root no longer exists there.
+ */
+#include <string.h>
+
+#include "rule.h"
+#include "semver.h"
+
+static const char *const triggers[] = { "@workos-inc/authkit-nextjs", NULL };
+
+static const char *const root = "@workos-inc/authkit-nextjs";
+
+/* The package root's server exports (authkit-nextjs src/index.ts). */
+static const char *const server_exports[] = {
+	"authkitProxy", "authkitMiddleware", "authkit", "handleAuthkitHeaders", "handleAuthkitProxy",
+	"partitionAuthkitHeaders", "applyResponseHeaders", "handleAuth", "withAuth", "getSignInUrl",
+	"getSignUpUrl", "signOut", "switchToOrganization", "refreshSession", "saveSession",
+	"getTokenClaims", "checkRecentAuth", "validateApiKey", "getWorkOS",
+	"getFeatureFlagsRuntimeClient", "getUser", NULL,
+};
+
+/* What moved to /components in v1.0. */
+static const char *const client_exports[] = {
+	"AuthKitProvider", "useAuth", "useAccessToken", "useTokenClaims", "useRecentAuth",
+	"Impersonation", NULL,
+};
+
+static bool in_list(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(s, *list))
+			return true;
+	return false;
+}
+
+/* True when every authkit-nextjs version the app's range allows is older than 1.0. */
+static bool before_components(const struct lint_app *app)
+{
+	const char *spec = lint_app_dep(app, root);
+	struct semver_range r;
+	struct semver v1 = { 1, 0, 0, "" };
+
+	return spec && semver_range_parse(spec, &r) && semver_range_all_below(&r, &v1);
+}
+
+static const char *server_fix(const char *name)
+{
+	if (!strcmp(name, "withAuth") || !strcmp(name, "getUser") || !strcmp(name, "getTokenClaims"))
+		return "call it in a Server Component (page or layout) and pass what this file needs as "
+		       "props, or read the session here with useAuth() from "
+		       "@workos-inc/authkit-nextjs/components";
+	if (!strcmp(name, "getSignInUrl") || !strcmp(name, "getSignUpUrl"))
+		return "link to a route handler instead (app/sign-in/route.ts: `export async function "
+		       "GET() { return redirect(await getSignInUrl()); }`) with a plain <a href=\"/sign-in\">";
+	if (!strcmp(name, "signOut"))
+		return "use signOut from useAuth() of @workos-inc/authkit-nextjs/components, or call "
+		       "signOut() in a server action ('use server' file) invoked from here";
+	if (!strcmp(name, "switchToOrganization") || !strcmp(name, "refreshSession"))
+		return "use the client hooks of @workos-inc/authkit-nextjs/components "
+		       "(useAuth().switchToOrganization, refreshAuth), or wrap the call in a server "
+		       "action ('use server' file) invoked from here";
+	return "keep it in server code (proxy.ts, a route handler or a server action) and call that "
+	       "from here";
+}
+
+static void check(struct lint_ctx *ctx, struct lint_file *f)
+{
+	struct lint_diag *d;
+	int old = -1;		/* before_components(), computed when first needed */
+	size_t i;
+
+	for (i = 0; i < f->nimports; i++) {
+		const struct lint_import *imp = &f->imports[i];
+
+		if (imp->type_only || strcmp(imp->module, root))
+			continue;
+		if (in_list(imp->imported, client_exports)) {
+			if (old < 0)
+				old = before_components(f->app);
+			if (old)
+				continue;
+			d = lint_report(ctx, &f->src, imp->start, imp->end,
+					"%s is imported from %s, which has not exported it since v1.0: the "
+					"package root is server code, and %s lives in "
+					"@workos-inc/authkit-nextjs/components", imp->imported, root,
+					imp->imported);
+			lint_help(d, "import { %s } from '@workos-inc/authkit-nextjs/components';",
+				  imp->imported);
+		} else if (f->use_client &&
+			   (in_list(imp->imported, server_exports) || !strcmp(imp->imported, "*"))) {
+			const char *what = strcmp(imp->imported, "*")
+				? arena_printf(ctx->arena, "imports %s from", imp->imported)
+				: arena_printf(ctx->arena, "imports all of");
+			d = lint_report(ctx, &f->src, imp->start, imp->end,
+					"this 'use client' file %s %s, the package's server entry: its code "
+					"needs Node and the WorkOS API key, so the client build fails with "
+					"\"Reading from \"node:crypto\" is not handled by plugins\"", what, root);
+			lint_help(d, "%s", strcmp(imp->imported, "*")
+				  ? server_fix(imp->imported)
+				  : "import only client pieces, from @workos-inc/authkit-nextjs/components");
+		}
+	}
+}
+
+const struct lint_rule rule_server_import_in_client = {
+	.id = "server-import-in-client",
+	.severity = SEV_ERROR,
+	.family = "providers",
+	.summary = "@workos-inc/authkit-nextjs server code in a client file, or client code from its root",
+	.description =
+		"@workos-inc/authkit-nextjs has two entry points. The package root is server code:\n"
+		"withAuth, getSignInUrl, getSignUpUrl, signOut, handleAuth, authkitMiddleware/authkitProxy\n"
+		"and friends read cookies, hold the WorkOS API key and import node:crypto and server-only.\n"
+		"@workos-inc/authkit-nextjs/components holds the client pieces: AuthKitProvider, useAuth,\n"
+		"useAccessToken, useTokenClaims, useRecentAuth, Impersonation.\n"
+		"The rule fires when a 'use client' file imports a server export (or the whole root\n"
+		"namespace): the browser build then fails with \"Reading from \"node:crypto\" is not\n"
+		"handled by plugins\". It also fires, in any file, when a client export is imported from\n"
+		"the root: it moved to /components in v1.0 and the root no longer exports it (silent when\n"
+		"package.json pins authkit-nextjs below 1.0). Type-only imports are ignored.",
+	.example =
+		"// wrong: 'use client' component\n"
+		"import { withAuth, useAuth } from \"@workos-inc/authkit-nextjs\";\n"
+		"// right\n"
+		"import { useAuth } from \"@workos-inc/authkit-nextjs/components\";\n"
+		"// and withAuth() in a server layout or page, passing values down as props",
+	.fix =
+		"Import client pieces from @workos-inc/authkit-nextjs/components. Keep server functions\n"
+		"in Server Components, route handlers, server actions and proxy.ts; hand their results to\n"
+		"client components as props, or use a sign-in route (app/sign-in/route.ts) instead of\n"
+		"calling getSignInUrl() in the browser.",
+	.sources =
+		"@workos-inc/authkit-nextjs src/index.ts (server exports), src/components/index.ts (client\n"
+		"exports), README Troubleshooting (\"Reading from \"node:crypto\" is not handled by\n"
+		"plugins\"), CHANGELOG v1.0.0; workos/authkit-nextjs issue #84.",
+	.applies = APPLIES_NEXT,
+	.triggers = triggers,
+	.check_file = check,
+};

@@ -1,0 +1,2 @@
+// A script that happens to share the name.
+export default { providers: [] };

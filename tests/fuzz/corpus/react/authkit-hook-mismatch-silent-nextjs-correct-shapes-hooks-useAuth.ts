@@ -1,0 +1,3 @@
+export function useAuth() {
+  return { isLoading: false, getAccessToken: async () => 'token' };
+}
