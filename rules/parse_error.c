@@ -27,17 +27,37 @@ static void check(struct lint_ctx *ctx, struct lint_file *f)
 	lint_help(d, "fix the syntax (a stray character, an unclosed bracket or a merge conflict marker), then lint again");
 }
 
+/*
+ * package.json that is not JSON: every rule that needs the framework or a dependency version
+ * is blind for this app (npm and Next.js fail on it too). convex.json has its own rule.
+ */
+static void check_package_json(struct lint_ctx *ctx, struct lint_app *app)
+{
+	const struct lint_jsonfile *pj = &app->package_json;
+	struct lint_diag *d;
+
+	if (!pj->present || !pj->error)
+		return;
+	d = lint_report(ctx, &pj->src, pj->error_offset, pj->error_offset + 1,
+			"package.json is not valid JSON (%s): npm, Next.js and Vite fail on it, and cwlint "
+			"cannot tell this app's framework or versions, so findings may be incomplete",
+			pj->error);
+	lint_help(d, "fix the JSON at this point (a missing comma, quote or brace; no comments or "
+		  "trailing commas), e.g. check it with `node -e 'require(\"./package.json\")'`");
+}
+
 const struct lint_rule rule_parse_error = {
 	.id = "parse-error",
 	.severity = SEV_WARNING,
 	.family = "core",
-	.summary = "a linted TS/JS file has syntax errors, so findings in it may be incomplete",
+	.summary = "a linted TS/JS file or package.json has syntax errors, so findings may be incomplete",
 	.description =
 		"cwlint parses a source file when its bytes show it can matter (WorkOS or Convex\n"
 		"imports, an auth config, a proxy). When the parser meets text it cannot read it\n"
 		"recovers and goes on, but whatever sits inside the broken part is invisible to every\n"
 		"rule. This finding marks the first error once per file so a clean result is never\n"
-		"mistaken for a checked one.",
+		"mistaken for a checked one. A package.json that is not JSON is reported the same way:\n"
+		"without it cwlint cannot tell the app's framework or dependency versions.",
 	.example =
 		"// wrong: a half-typed object\n"
 		"export default { providers: [ { type: \"customJwt\", }\n"
@@ -48,4 +68,5 @@ const struct lint_rule rule_parse_error = {
 	.triggers = triggers,
 	.roles = ROLE_AUTH_CONFIG | ROLE_PROXY | ROLE_MIDDLEWARE,
 	.check_file = check,
+	.check_app = check_package_json,
 };
