@@ -4,7 +4,15 @@
 #include "routes.h"
 #include "react.h"
 
-static const char *const triggers[] = { "next/link", NULL };
+/*
+ * Every Next.js component imports next/link, so that is no filter: a link to an auth route
+ * spells the route in the file (an href the rule cannot read is not judged anyway).
+ */
+static const char *const triggers[] = {
+	"sign-in", "signin", "sign_in", "sign-up", "signup", "sign_up", "sign-out", "signout",
+	"sign_out", "login", "log-in", "log_in", "logout", "log-out", "log_out", "SignIn", "SignUp",
+	"SignOut", "Login", "Logout", NULL,
+};
 
 /* sign-in, signin, sign_in, sign-up, login, log-in, sign-out, logout ... as one path segment */
 static struct lint_regex auth_seg = LINT_REGEX("(?i)^(?:sign[-_]?(?:in|up|out)|log[-_]?(?:in|out))$");

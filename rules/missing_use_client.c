@@ -483,6 +483,6 @@ const struct lint_rule rule_missing_use_client = {
 		"src/components (its AuthKitProvider is a 'use client' module).",
 	.applies = APPLIES_NEXT,
 	.triggers = triggers,
-	.roles = ROLE_LAYOUT,
+	.roles = ROLE_LAYOUT | ROLE_PAGE,
 	.check_app = check_app,
 };
