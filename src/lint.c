@@ -255,8 +255,15 @@ static bool source_ext(const char *name, enum lint_file_kind *kind)
 	return false;
 }
 
+static bool source_ext(const char *name, enum lint_file_kind *kind);
+
 static bool env_name(const char *name)
 {
+	enum lint_file_kind kind;
+
+	/* ".env.d.ts" or ".env.mjs" is code that describes env vars, not an env file */
+	if (source_ext(name, &kind) || ends_with(name, ".d.ts") || ends_with(name, ".json"))
+		return false;
 	return !strcmp(name, ".env") || starts_with(name, ".env.");
 }
 

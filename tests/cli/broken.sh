@@ -27,6 +27,8 @@ printf '}}}}))))]]]]' > "$p/src/closers.ts"
 # a symlink loop and a dangling link
 ln -s ../loop "$p/loop/again"
 ln -s does-not-exist "$p/src/dangling.ts"
+# type declarations named like env files are code, not env files
+printf 'interface ImportMetaEnv {\n  WORKOS_COOKIE_PASSWORD: string\n}\n' > "$p/.env.d.ts"
 # a FIFO named like a source file must not block the run
 mkfifo "$p/src/fifo.ts" 2>/dev/null
 
@@ -39,6 +41,7 @@ for fmt in human gcc json; do
 	*) t_fail "broken input, $fmt format: finishes" "status $st: $(head -n 5 "$OUT/broken.err")" ;;
 	esac
 done
+expect_no_grep ".env.d.ts is not read as an env file" '\.env\.d\.ts' "$OUT/broken.gcc"
 expect_grep "binary file is named as skipped" "binary\\.tsx.*(binary|NUL)" "$OUT/broken.err"
 expect_grep "FIFO is named as skipped" "fifo\\.ts.*not a regular file" "$OUT/broken.err"
 expect_grep "syntax error is a finding" 'broken\.tsx:[0-9]+:[0-9]+: warning: .*\[parse-error\]' "$OUT/broken.gcc"
