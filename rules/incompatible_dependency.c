@@ -147,9 +147,16 @@ static void too_old(struct scan *s, TSNode at, const char *pkg, const char *need
 /* The call an options object is the first argument of: authkitMiddleware({ ... }). */
 static bool options_of(struct scan *s, TSNode obj, const char *name)
 {
-	TSNode args = ts_node_parent(obj), call = ts_node_parent(args);
+	TSNode args = ts_node_parent(obj), call;
 
-	return ts_is(args, "arguments") && ts_is(call, "call_expression") &&
+	/*
+	 * Error recovery can put a pair straight under the root (obj is then the root and
+	 * args null), and the 0.20 runtime crashes on the parent of a null node: check first.
+	 */
+	if (!ts_is(args, "arguments"))
+		return false;
+	call = ts_node_parent(args);
+	return ts_is(call, "call_expression") &&
 	       lint_ident_imports(s->f, ts_field(call, "function"), authkit_root, name);
 }
 
@@ -167,8 +174,10 @@ static bool visit(TSNode n, void *ud)
 		else if (mw && ts_text_eq(src, key, "refreshBufferSeconds"))
 			too_old(s, key, AUTHKIT, "4.3.0", "the refreshBufferSeconds option");
 		else if (ts_text_eq(src, key, "expectAuth")) {
-			TSNode args = ts_node_parent(obj), nw = ts_node_parent(args);
+			TSNode args = ts_node_parent(obj), nw;
 
+			/* args is null when obj is the root (see options_of()) */
+			nw = ts_is(args, "arguments") ? ts_node_parent(args) : args;
 			if (ts_is(args, "arguments") && ts_is(nw, "new_expression") &&
 			    lint_ident_imports(s->f, ts_field(nw, "constructor"), convex_react, "ConvexReactClient"))
 				too_old(s, key, "convex", "1.26.0", "ConvexReactClient's expectAuth option");
