@@ -66,6 +66,16 @@ struct lint_config {
 	size_t nenv[3];
 };
 
+/*
+ * Text that stands in for a file on disk: standard input in --stdin-filename mode, an
+ * editor's unsaved buffer in the language server. The file need not exist.
+ */
+struct lint_overlay {
+	char *abs;			/* normalised absolute path (malloc'd) */
+	const char *buf;		/* borrowed; outlives the run */
+	size_t len;
+};
+
 struct lint_run {
 	struct lint_config config;
 	/* options */
@@ -84,6 +94,9 @@ struct lint_run {
 
 	struct lint_target *targets;
 	size_t ntargets, alloc_targets;
+	struct lint_overlay *overlays;
+	size_t noverlays, alloc_overlays;
+	unsigned jobs;			/* worker threads for loading and parsing (>= 1) */
 
 	/* results */
 	struct arena arena;		/* findings, skips, secrets: lives for the whole run */
@@ -101,6 +114,9 @@ void lint_run_release(struct lint_run *run);
 
 /* Lints every target; findings land in run->diags. Returns 0, or -1 on a fatal error. */
 int lint_run_paths(struct lint_run *run);
+
+/* Lints buf as the file at path (relative to run->cwd) instead of what is on disk. */
+void lint_add_overlay(struct lint_run *run, const char *path, const char *buf, size_t len);
 
 /* Records a skipped path (arena copies). */
 void lint_skip(struct lint_run *run, const char *path, const char *why, bool incomplete);

@@ -86,6 +86,54 @@ static bool skip_dir_name(const char *name)
 	return false;
 }
 
+/* --- overlays: text that stands in for a file on disk --- */
+
+void lint_add_overlay(struct lint_run *run, const char *path, const char *buf, size_t len)
+{
+	struct lint_overlay *o;
+
+	LINT_GROW(run->overlays, run->noverlays + 1, run->alloc_overlays);
+	o = &run->overlays[run->noverlays++];
+	o->abs = lint_abspath(run->cwd, path);
+	o->buf = buf;
+	o->len = len;
+}
+
+static const struct lint_overlay *find_overlay(const struct lint_run *run, const char *abs)
+{
+	size_t i;
+
+	for (i = 0; i < run->noverlays; i++)
+		if (!strcmp(run->overlays[i].abs, abs))
+			return &run->overlays[i];
+	return NULL;
+}
+
+/* lint_source_load(), or the overlay's text with the same limits and checks. */
+static enum lint_load_status load_file(struct lint_run *run, struct arena *a,
+				       struct lint_source *src, const char *disp, const char *abs,
+				       const char **msg)
+{
+	const struct lint_overlay *o = find_overlay(run, abs);
+
+	if (!o)
+		return lint_source_load(a, src, disp, abs, run->max_file_size, msg);
+	memset(src, 0, sizeof(*src));
+	src->path = arena_strdup(a, disp);
+	src->abspath = arena_strdup(a, abs);
+	if (run->max_file_size && o->len > run->max_file_size) {
+		*msg = arena_printf(a, "'%s' is larger than %zu bytes (raise --max-file-size to lint it)",
+				    disp, run->max_file_size);
+		return LOAD_TOO_LARGE;
+	}
+	if (memchr(o->buf, '\0', o->len)) {
+		*msg = arena_printf(a, "'%s' looks binary (it holds NUL bytes)", disp);
+		return LOAD_BINARY;
+	}
+	lint_source_from_mem(a, src, disp, abs, o->buf, o->len);
+	return LOAD_OK;
+}
+
 /* --- finding apps --- */
 
 static void add_app(struct pipeline *p, const char *absroot)
@@ -451,6 +499,56 @@ next:
 	free(names);
 }
 
+/*
+ * Overlays for files the walk did not see (a buffer not yet saved under a new name) join
+ * the app they would belong to on disk, unless a skipped folder or the config hides them.
+ */
+static void add_unsaved(struct walk *w)
+{
+	struct lint_run *run = w->p->run;
+	struct lint_app *app = w->app;
+	size_t i, j, rlen = strlen(app->absroot);
+
+	for (i = 0; i < run->noverlays; i++) {
+		const char *abs = run->overlays[i].abs, *rel, *c, *name;
+		enum lint_file_kind kind;
+		char *dir, *owner;
+		bool seen = false;
+
+		if (strncmp(abs, app->absroot, rlen) || abs[rlen] != '/' || lint_config_ignored(run, abs))
+			continue;
+		for (j = 0; j < app->nfiles && !seen; j++)
+			seen = !strcmp(app->files[j]->src.abspath, abs);
+		for (j = 0; j < app->nenvs && !seen; j++)
+			seen = !strcmp(app->envs[j]->src.abspath, abs);
+		if (seen)
+			continue;
+		rel = abs + rlen + (rlen > 1);
+		for (c = rel; (name = strchr(c, '/')); c = name + 1) {
+			char *part = xstrndup(c, (size_t)(name - c));
+			bool skip = skip_dir_name(part);
+
+			free(part);
+			if (skip)
+				break;
+		}
+		if (name)
+			continue;
+		name = c;
+		dir = xstrndup(abs, (size_t)(strrchr(abs, '/') - abs));
+		owner = enclosing_app(dir);
+		seen = owner && strcmp(owner, app->absroot);	/* a nested app's file */
+		free(owner);
+		free(dir);
+		if (seen)
+			continue;
+		if (env_name(name) || lint_config_env_scope(run, abs) >= 0)
+			add_env(w, abs, name, name == rel);
+		else if (source_ext(name, &kind))
+			add_source(w, abs, rel, kind);
+	}
+}
+
 /* --- loading and parsing --- */
 
 /*
@@ -465,10 +563,10 @@ static void load_json(struct pipeline *p, struct lint_app *app, struct arena *a,
 	json_error_t err;
 	json_t *j;
 
-	if (!is_file(path))
+	if (!is_file(path) && !find_overlay(p->run, path))
 		goto out;
 	disp = lint_display_path(p->run->cwd, path);
-	if (lint_source_load(a, &jf->src, disp, path, p->run->max_file_size, &msg) != LOAD_OK) {
+	if (load_file(p->run, a, &jf->src, disp, path, &msg) != LOAD_OK) {
 		lint_skip(p->run, disp, msg, false);
 		goto out;
 	}
@@ -619,7 +717,7 @@ static void load_and_parse(struct pipeline *p, struct lint_app *app, struct aren
 		const char *msg = NULL;
 		enum lint_load_status st;
 
-		st = lint_source_load(a, &f->src, disp, f->src.abspath, run->max_file_size, &msg);
+		st = load_file(run, a, &f->src, disp, f->src.abspath, &msg);
 		free(disp);
 		if (st != LOAD_OK) {
 			lint_skip(run, f->src.path, msg, st == LOAD_ERROR);
@@ -662,7 +760,7 @@ static void load_envs(struct pipeline *p, struct lint_app *app, struct arena *a)
 		const char *msg = NULL;
 		enum lint_load_status st;
 
-		st = lint_source_load(a, &e->src, disp, e->src.abspath, run->max_file_size, &msg);
+		st = load_file(run, a, &e->src, disp, e->src.abspath, &msg);
 		free(disp);
 		if (st != LOAD_OK) {
 			lint_skip(run, e->src.path, msg, st == LOAD_ERROR);
@@ -753,6 +851,7 @@ static void lint_app(struct pipeline *p, struct lint_app *app)
 	w.arena = &a;
 	read_app_meta(p, app, &w);
 	walk_dir(&w, app->absroot, "", 0);
+	add_unsaved(&w);
 	load_envs(p, app, &a);
 	load_and_parse(p, app, &a);
 	if (app->auth_config && app->auth_config->parsed) {
@@ -863,6 +962,7 @@ void lint_run_init(struct lint_run *run)
 	run->max_warnings = -1;
 	run->max_file_size = 8u << 20;
 	run->max_nesting = 10000;
+	run->jobs = 1;
 	run->sev = xcalloc(lint_nrules, sizeof(*run->sev));
 	for (size_t i = 0; i < lint_nrules; i++)
 		run->sev[i] = lint_rules[i]->severity;
@@ -875,6 +975,9 @@ void lint_run_release(struct lint_run *run)
 	for (i = 0; i < run->ntargets; i++)
 		free(run->targets[i].abs);
 	free(run->targets);
+	for (i = 0; i < run->noverlays; i++)
+		free(run->overlays[i].abs);
+	free(run->overlays);
 	free(run->outputs);
 	free(run->diags);
 	free(run->skips);

@@ -15,6 +15,7 @@ static const char usage_text[] =
 "usage: cwlint [OPTIONS] [PATH...]\n"
 "       cwlint --list-rules [--format json|markdown]\n"
 "       cwlint --explain RULE\n"
+"       cwlint [OPTIONS] --stdin-filename PATH < BUFFER\n"
 "\n"
 "Lints Convex + WorkOS AuthKit apps (Next.js, React + Vite) at each PATH (default: .).\n"
 "A PATH may be an app, a folder in a monorepo or single files; the whole app around it is\n"
@@ -31,6 +32,8 @@ static const char usage_text[] =
 "  --quiet                report errors only\n"
 "  --color WHEN           auto, always or never (auto honours NO_COLOR, FORCE_COLOR, TERM=dumb)\n"
 "  --jobs N               worker threads (default: the number of cores)\n"
+"  --stdin-filename PATH  lint standard input as the file PATH, with the rest of its app\n"
+"                         read from disk (editors); PATH need not exist\n"
 "  --max-file-size BYTES  skip larger files, with a note (default: 8388608)\n"
 "  --max-nesting N        do not parse sources nested deeper (default: 10000)\n"
 "  --config FILE          use this config file (default: cwlint.json or .cwlintrc.json\n"
@@ -51,7 +54,7 @@ static const char usage_text[] =
 enum {
 	OPT_FORMAT = 256, OPT_RULE, OPT_FAIL_ON, OPT_MAX_WARNINGS, OPT_QUIET, OPT_COLOR, OPT_JOBS,
 	OPT_MAX_FILE_SIZE, OPT_MAX_NESTING, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE,
-	OPT_OUTPUT,
+	OPT_OUTPUT, OPT_STDIN_FILENAME,
 };
 
 static const struct option long_opts[] = {
@@ -64,6 +67,7 @@ static const struct option long_opts[] = {
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "jobs", required_argument, NULL, OPT_JOBS },
+	{ "stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
 	{ "max-nesting", required_argument, NULL, OPT_MAX_NESTING },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
@@ -186,6 +190,34 @@ static int add_target(struct lint_run *run, const char *path)
 	return 0;
 }
 
+/*
+ * Reads all of standard input (at most limit bytes plus one, so an oversized buffer is
+ * still recognised as too large). Returns a malloc'd buffer, or NULL on a read error.
+ */
+static char *read_stdin(size_t limit, size_t *len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char chunk[65536];
+
+	for (;;) {
+		ssize_t r = read(STDIN_FILENO, chunk, sizeof(chunk));
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0) {
+			strbuf_release(&sb);
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		strbuf_add(&sb, chunk, (size_t)r);
+		if (limit && sb.len > limit)
+			break;
+	}
+	*len = sb.len;
+	return strbuf_detach(&sb);
+}
+
 int main(int argc, char **argv)
 {
 	struct lint_run run;
@@ -193,7 +225,8 @@ int main(int argc, char **argv)
 	const char **rule_args = NULL;
 	size_t nrule_args = 0, alloc_rule_args = 0, i;
 	bool list_rules = false, no_config = false;
-	const char *baseline = NULL, *write_baseline = NULL;
+	const char *baseline = NULL, *write_baseline = NULL, *stdin_path = NULL;
+	char *stdin_buf = NULL;
 	char cwd[PATH_MAX];
 	int c, ret = 0;
 	long v;
@@ -263,6 +296,10 @@ int main(int argc, char **argv)
 				ret = usage_error("--jobs takes a number from 1 to 1024, not '%s'", optarg);
 				goto out;
 			}
+			run.jobs = (unsigned)v;
+			break;
+		case OPT_STDIN_FILENAME:
+			stdin_path = optarg;
 			break;
 		case OPT_MAX_FILE_SIZE:
 			if (parse_count(optarg, LONG_MAX, &v) || v < 1) {
@@ -328,7 +365,32 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	run.color = run.format == FMT_HUMAN && color_wanted(color);
-	if (optind == argc) {
+	if (stdin_path) {
+		struct lint_target *t;
+		size_t len = 0;
+
+		if (optind < argc) {
+			ret = usage_error("--stdin-filename lints one buffer; drop the PATH '%s'",
+					  argv[optind]);
+			goto out;
+		}
+		if (!*stdin_path) {
+			ret = usage_error("--stdin-filename needs a file name%s", "");
+			goto out;
+		}
+		stdin_buf = read_stdin(run.max_file_size, &len);
+		if (!stdin_buf) {
+			error("cannot read standard input: %s", strerror(errno));
+			ret = 3;
+			goto out;
+		}
+		lint_add_overlay(&run, stdin_path, stdin_buf, len);
+		/* the file need not exist on disk: an unsaved buffer under a new name */
+		LINT_GROW(run.targets, run.ntargets + 1, run.alloc_targets);
+		t = &run.targets[run.ntargets++];
+		t->abs = lint_abspath(run.cwd, stdin_path);
+		t->is_dir = false;
+	} else if (optind == argc) {
 		ret = add_target(&run, ".");
 	} else {
 		for (; optind < argc && !ret; optind++)
@@ -373,6 +435,7 @@ int main(int argc, char **argv)
 	ret = lint_exit_status(&run);
 out:
 	free(rule_args);
+	free(stdin_buf);
 	lint_run_release(&run);
 	return ret;
 }
