@@ -33,6 +33,19 @@ static const char *const react_client_hooks[] = {
 	"useImperativeHandle", "useOptimistic", "useActionState", "useEffectEvent", NULL,
 };
 static const char *const react[] = { "react", NULL };
+/*
+ * Pages and layouts are parsed up front only when their bytes show client-only code of
+ * their own: a React client hook by name (aliases keep the name in the import), Convex's or
+ * AuthKit's modules, or a Convex client/provider. The others matter only as importers of a
+ * provider file; walk_graph() parses those on demand.
+ */
+static const char *const route_words[] = {
+	"useState", "useEffect", "useLayoutEffect", "useInsertionEffect", "useReducer", "useRef",
+	"useContext", "useTransition", "useDeferredValue", "useSyncExternalStore",
+	"useImperativeHandle", "useOptimistic", "useActionState", "useEffectEvent",
+	"convex/react", "@workos-inc/authkit", "@convex-dev/workos", "ConvexReactClient",
+	"ConvexProvider", NULL,
+};
 static const char *const entry_names[] = {
 	"page", "layout", "template", "loading", "not-found", "default", NULL,
 };
@@ -281,12 +294,60 @@ static void add_edge(struct graph *g, size_t from, size_t to, const char *import
 	g->nedges++;
 }
 
+/*
+ * The name an import of f is likely to spell: its file name without the extension, or its
+ * folder's name for an index file ("../components/Providers", "@/components/auth").
+ */
+static size_t import_stem(const struct lint_file *f, const char **stem)
+{
+	const char *p = f->relpath, *base = strrchr(p, '/') ? strrchr(p, '/') + 1 : p;
+	size_t n = strcspn(base, ".");
+
+	if (n == 5 && !strncmp(base, "index", 5) && base > p + 1) {
+		const char *d = base - 1;
+
+		while (d > p && d[-1] != '/')
+			d--;
+		*stem = d;
+		return (size_t)(base - 1 - d);
+	}
+	*stem = base;
+	return n;
+}
+
+/*
+ * Entries the byte test left unparsed can still import a provider file that needs the
+ * directive: parse those whose bytes name one of the candidates (parsed server files that
+ * are not entries). Most apps have no candidate, and then nothing is parsed here.
+ */
+static void parse_importing_entries(struct lint_app *app)
+{
+	size_t i, j;
+
+	for (i = 0; i < app->nfiles; i++) {
+		const struct lint_file *c = app->files[i];
+		const char *stem;
+		size_t n;
+
+		if (!c->parsed || c->use_client || c->use_server || is_entry(c) ||
+		    !(n = import_stem(c, &stem)))
+			continue;
+		for (j = 0; j < app->nfiles; j++) {
+			struct lint_file *e = app->files[j];
+
+			if (!e->parsed && e->src.buf && is_entry(e) && memmem(e->src.buf, e->src.len, stem, n))
+				lint_file_parse(e);
+		}
+	}
+}
+
 /* The server module graph: entries, then what they import, up to 'use client' files. */
 static void walk_graph(struct graph *g)
 {
 	struct lint_app *app = g->app;
 	size_t i, j;
 
+	parse_importing_entries(app);
 	for (i = 0; i < app->nfiles; i++) {
 		struct lint_file *f = app->files[i];
 
@@ -484,5 +545,8 @@ const struct lint_rule rule_missing_use_client = {
 	.applies = APPLIES_NEXT,
 	.triggers = triggers,
 	.roles = ROLE_LAYOUT | ROLE_PAGE,
+	.route_words = route_words,
+	/* the server module graph never enters a 'use client' file */
+	.server_only = true,
 	.check_app = check_app,
 };

@@ -2,17 +2,17 @@
  * lint.c - the pipeline: find apps around the named paths, walk each app, load files,
  * decide from the bytes which sources need a parse, build the model, run the rules.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <jansson.h>
-#include <pcre2.h>
 
 #include "core.h"
+#include "kwscan.h"
 #include "project.h"
 #include "routes.h"
 
@@ -29,14 +29,47 @@ struct app_list {
 	size_t n, alloc;
 };
 
+/* What makes a source file worth parsing for one rule (from its triggers, also, roles). */
+struct rule_gate {
+	bool on;			/* enabled by config */
+	struct kw_hits trig, also, route;
+	bool has_also, has_route;
+	unsigned roles;
+};
+
+/* Roles of which an app can have hundreds: route_words narrow them. */
+#define ROUTE_ROLES (ROLE_ROUTE | ROLE_PAGE | ROLE_LAYOUT)
+
+/* A thread that loads, scans and parses files; worker 0 is the main thread. */
+struct worker {
+	struct pipeline *p;
+	pthread_t tid;
+	TSParser *parser;
+	char *buf;			/* read buffer, reused for every file */
+	size_t cap;
+	struct arena arena;		/* the kept sources, trees' models: freed after each app */
+};
+
+/* What loading one file gave, for the main thread to report in walk order. */
+struct file_state {
+	const char *skip;		/* why it was skipped (worker arena), or NULL */
+	bool incomplete;
+	bool loaded;
+};
+
 /* Per-run state the pipeline keeps besides the public lint_run. */
 struct pipeline {
 	struct lint_run *run;
-	TSParser *parser;
-	pcre2_code *prefilter;		/* any enabled rule's trigger */
-	pcre2_match_data *md;
-	unsigned roles;			/* roles some enabled rule always wants parsed */
+	struct kwset *kw;		/* every enabled rule's triggers, also and mentions */
+	struct rule_gate *gates;	/* per rule, registry order */
+	struct kw_hits mentioned;	/* words some rule's check_app looks for in unparsed files */
+	struct worker *workers;
+	unsigned nworkers;
 	struct app_list apps;
+	/* the app being loaded: workers take files[next++] */
+	struct lint_app *app;
+	struct file_state *states;
+	size_t next;
 };
 
 static bool is_file(const char *path)
@@ -666,20 +699,6 @@ static void read_app_meta(struct pipeline *p, struct lint_app *app, struct walk 
 	}
 }
 
-static bool wants_parse(struct pipeline *p, const struct lint_file *f)
-{
-	int rc;
-
-	if (f->roles & p->roles)
-		return true;
-	if (!p->prefilter)
-		return false;
-	rc = pcre2_jit_match(p->prefilter, (PCRE2_SPTR)f->src.buf, f->src.len, 0, 0, p->md, NULL);
-	if (rc == PCRE2_ERROR_JIT_BADOPTION)
-		rc = pcre2_match(p->prefilter, (PCRE2_SPTR)f->src.buf, f->src.len, 0, 0, p->md, NULL);
-	return rc >= 0;
-}
-
 /*
  * The deepest run of unclosed brackets and JSX tags, counted on raw bytes (strings and
  * comments included: an overestimate is fine for a limit). tree-sitter 0.20's error
@@ -706,47 +725,248 @@ static size_t nesting_depth(const char *s, size_t n, size_t stop_at)
 	return max;
 }
 
-static void load_and_parse(struct pipeline *p, struct lint_app *app, struct arena *a)
+/*
+ * True when buf starts (after blank space, comments and other directives) with a
+ * 'use client' directive. Only the plain shapes count; anything unusual answers false, which
+ * merely costs a parse.
+ */
+static bool leading_use_client(const char *s, size_t n)
 {
-	struct lint_run *run = p->run;
+	size_t i = 0;
+
+	if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		i = 3;
+	if (i + 1 < n && s[i] == '#' && s[i + 1] == '!')
+		while (i < n && s[i] != '\n')
+			i++;
+	for (;;) {
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+			i++;
+		if (i + 1 < n && s[i] == '/' && s[i + 1] == '/') {
+			while (i < n && s[i] != '\n')
+				i++;
+		} else if (i + 1 < n && s[i] == '/' && s[i + 1] == '*') {
+			const char *e = memmem(s + i + 2, n - i - 2, "*/", 2);
+
+			if (!e)
+				return false;
+			i = (size_t)(e - s) + 2;
+		} else if (i < n && (s[i] == '\'' || s[i] == '"')) {
+			char q = s[i];
+			size_t j = i + 1;
+
+			while (j < n && s[j] != q && s[j] != '\\' && s[j] != '\n')
+				j++;
+			if (j >= n || s[j] != q)
+				return false;
+			if (j - i - 1 == 10 && !memcmp(s + i + 1, "use client", 10))
+				return true;
+			/* another directive ('use strict'): the prologue goes on after it */
+			i = j + 1;
+			while (i < n && (s[i] == ' ' || s[i] == '\t'))
+				i++;
+			if (i < n && s[i] == ';')
+				i++;
+			else if (i < n && s[i] != '\n' && s[i] != '\r')
+				return false;
+		} else {
+			return false;
+		}
+	}
+}
+
+/*
+ * Sets f->want from the words found in its bytes (hits) and path (path_hits); true when
+ * some rule wants it parsed.
+ */
+static bool select_rules(struct pipeline *p, struct lint_file *f, const struct kw_hits *hits,
+			 const struct kw_hits *path_hits, bool use_client)
+{
+	bool any = false;
 	size_t i;
 
+	for (i = 0; i < lint_nrules; i++) {
+		const struct lint_rule *r = lint_rules[i];
+		const struct rule_gate *g = &p->gates[i];
+		bool by_role, by_trigger;
+
+		/*
+		 * the framework is known before loading; whether the app uses WorkOS may still
+		 * change (its auth config is read below), so that test waits for the rule phase
+		 */
+		if (!g->on || ((r->applies & APPLIES_NEXT) && f->app->fw != FW_NEXT) ||
+		    ((r->applies & APPLIES_VITE) && f->app->fw != FW_VITE) ||
+		    (r->server_only && use_client))
+			continue;
+		by_role = (g->roles & f->roles) != 0;
+		if (by_role && g->has_route && !(g->roles & f->roles & ~ROUTE_ROLES))
+			by_role = kw_any(hits, &g->route) || kw_any(path_hits, &g->route);
+		by_trigger = kw_any(hits, &g->trig) && (!g->has_also || kw_any(hits, &g->also));
+		if (by_role || by_trigger) {
+			f->want[i / 64] |= (uint64_t)1 << (i % 64);
+			any = true;
+		}
+	}
+	return any;
+}
+
+static bool wants(const struct lint_file *f, size_t rule)
+{
+	return (f->want[rule / 64] >> (rule % 64)) & 1;
+}
+
+/* Parses a loaded source and builds its per-file model; a failure is noted in st. */
+static void parse_file(struct worker *wk, struct lint_file *f, struct file_state *st)
+{
+	struct lint_run *run = wk->p->run;
+
+	if (nesting_depth(f->src.buf, f->src.len, run->max_nesting) > run->max_nesting) {
+		st->skip = arena_printf(&wk->arena, "'%s' nests brackets or tags deeper than %zu "
+					"levels; not parsed (raise --max-nesting to parse it)",
+					f->src.path, run->max_nesting);
+		return;
+	}
+	ts_parser_set_language(wk->parser, f->kind == FK_TS ? tree_sitter_typescript()
+							    : tree_sitter_tsx());
+	f->tree = ts_parser_parse_string(wk->parser, NULL, f->src.buf, (uint32_t)f->src.len);
+	if (!f->tree) {
+		st->skip = arena_printf(&wk->arena, "'%s': the parser gave up", f->src.path);
+		st->incomplete = true;
+		return;
+	}
+	f->parsed = true;
+	lint_model_file(&wk->arena, f);
+	lint_suppress_scan_file(run, &wk->arena, f);
+}
+
+bool lint_file_parse(struct lint_file *f)
+{
+	struct pipeline *p = f->app ? f->app->loader : NULL;
+	struct file_state st = { 0 };
+
+	if (f->parsed || !p || !f->src.buf || f->tried_parse)
+		return f->parsed;
+	/* the rule phase runs on the main thread: worker 0's parser and arena are free */
+	f->tried_parse = true;
+	parse_file(&p->workers[0], f, &st);
+	if (st.skip)
+		lint_skip(p->run, f->src.path, st.skip, st.incomplete);
+	return f->parsed;
+}
+
+/*
+ * Loads one source, decides from its bytes whether any rule needs it, and parses it if so.
+ * Runs on a worker: it touches only f, its state and the worker's own arena and parser.
+ * Files no rule selects and no rule mentions are dropped once scanned.
+ */
+static void prepare_file(struct worker *wk, struct lint_file *f, struct file_state *st)
+{
+	struct pipeline *p = wk->p;
+	struct lint_run *run = p->run;
+	const struct lint_overlay *o = find_overlay(run, f->src.abspath);
+	char *disp = lint_display_path(run->cwd, f->src.abspath);
+	const char *abs = f->src.abspath, *buf, *msg = NULL;
+	enum lint_load_status ls;
+	struct kw_hits hits, path_hits;
+	char *lower, *c;
+	size_t len;
+	bool parse;
+
+	f->arena = &wk->arena;
+	if (o) {
+		ls = load_file(run, &wk->arena, &f->src, disp, abs, &msg);
+		buf = f->src.buf;
+		len = f->src.len;
+	} else {
+		ls = lint_read_file(&wk->arena, disp, abs, run->max_file_size, &wk->buf, &wk->cap,
+				    &len, &msg);
+		buf = wk->buf;
+	}
+	if (ls != LOAD_OK) {
+		f->src.path = arena_strdup(&wk->arena, disp);
+		st->skip = msg;
+		st->incomplete = ls == LOAD_ERROR;
+		goto out;
+	}
+	st->loaded = true;
+	kwset_scan(p->kw, buf, len, &hits);
+	/* paths in lower case: route_words name path segments in their lower-case spellings */
+	lower = xstrdup(f->relpath);
+	for (c = lower; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	kwset_scan(p->kw, lower, strlen(lower), &path_hits);
+	free(lower);
+	parse = select_rules(p, f, &hits, &path_hits, leading_use_client(buf, len));
+	if (!parse && !f->roles && !kw_any(&hits, &p->mentioned)) {
+		/* nothing will read it: keep the path only */
+		f->src.path = arena_strdup(&wk->arena, disp);
+		goto out;
+	}
+	if (!o)
+		lint_source_from_mem(&wk->arena, &f->src, disp, abs, buf, len);
+	if (parse)
+		parse_file(wk, f, st);
+out:
+	free(disp);
+}
+
+static void *worker_main(void *arg)
+{
+	struct worker *wk = arg;
+	struct pipeline *p = wk->p;
+	struct lint_app *app = p->app;
+
+	for (;;) {
+		size_t i = __atomic_fetch_add(&p->next, 1, __ATOMIC_RELAXED);
+
+		if (i >= app->nfiles)
+			break;
+		prepare_file(wk, app->files[i], &p->states[i]);
+	}
+	return NULL;
+}
+
+/* Below this many files per extra thread, starting one costs more than it saves. */
+#define FILES_PER_THREAD 8
+
+static void load_and_parse(struct pipeline *p, struct lint_app *app)
+{
+	struct lint_run *run = p->run;
+	unsigned n = p->nworkers, started = 0, t;
+	size_t i;
+
+	if (!app->nfiles)
+		return;
+	if (n > 1 && app->nfiles / FILES_PER_THREAD < n)
+		n = (unsigned)(app->nfiles / FILES_PER_THREAD) ? (unsigned)(app->nfiles / FILES_PER_THREAD) : 1;
+	p->app = app;
+	p->next = 0;
+	p->states = xcalloc(app->nfiles, sizeof(*p->states));
+	for (t = 1; t < n; t++) {
+		if (pthread_create(&p->workers[t].tid, NULL, worker_main, &p->workers[t]))
+			break;	/* fewer threads, same result */
+		started++;
+	}
+	worker_main(&p->workers[0]);
+	for (t = 1; t <= started; t++)
+		pthread_join(p->workers[t].tid, NULL);
+
+	/* notes and counts in walk order, whatever thread did the work */
 	for (i = 0; i < app->nfiles; i++) {
 		struct lint_file *f = app->files[i];
-		char *disp = lint_display_path(run->cwd, f->src.abspath);
-		const char *msg = NULL;
-		enum lint_load_status st;
+		const struct file_state *st = &p->states[i];
 
-		st = load_file(run, a, &f->src, disp, f->src.abspath, &msg);
-		free(disp);
-		if (st != LOAD_OK) {
-			lint_skip(run, f->src.path, msg, st == LOAD_ERROR);
-			continue;
-		}
-		run->nfiles++;
-		if (!wants_parse(p, f))
-			continue;
-		if (nesting_depth(f->src.buf, f->src.len, run->max_nesting) > run->max_nesting) {
-			lint_skip(run, f->src.path, arena_printf(&run->arena,
-				  "'%s' nests brackets or tags deeper than %zu levels; not parsed (raise "
-				  "--max-nesting to parse it)", f->src.path, run->max_nesting), false);
-			continue;
-		}
-		ts_parser_set_language(p->parser, f->kind == FK_TS ? tree_sitter_typescript()
-								   : tree_sitter_tsx());
-		f->tree = ts_parser_parse_string(p->parser, NULL, f->src.buf, (uint32_t)f->src.len);
-		if (!f->tree) {
-			lint_skip(run, f->src.path, arena_printf(&run->arena, "'%s': the parser gave up",
-								 f->src.path), true);
-			continue;
-		}
-		f->parsed = true;
-		lint_model_file(a, f);
-		lint_suppress_scan_file(run, a, f);
-		if ((f->roles & ROLE_AUTH_CONFIG) &&
+		if (st->loaded)
+			run->nfiles++;
+		if (st->skip)
+			lint_skip(run, f->src.path, st->skip, st->incomplete);
+		if (f->parsed && (f->roles & ROLE_AUTH_CONFIG) &&
 		    (!app->auth_config || ends_with(f->relpath, ".ts")))
 			app->auth_config = f;
 	}
+	free(p->states);
+	p->states = NULL;
 }
 
 static void load_envs(struct pipeline *p, struct lint_app *app, struct arena *a)
@@ -849,11 +1069,12 @@ static void lint_app(struct pipeline *p, struct lint_app *app)
 	w.p = p;
 	w.app = app;
 	w.arena = &a;
+	app->loader = p;
 	read_app_meta(p, app, &w);
 	walk_dir(&w, app->absroot, "", 0);
 	add_unsaved(&w);
 	load_envs(p, app, &a);
-	load_and_parse(p, app, &a);
+	load_and_parse(p, app);
 	if (app->auth_config && app->auth_config->parsed) {
 		app->auth_eval = ARENA_NEW(&a, struct lint_eval);
 		lint_eval_auth_config(&a, &app->auth_config->src, app->auth_config->tree,
@@ -875,7 +1096,7 @@ static void lint_app(struct pipeline *p, struct lint_app *app)
 			continue;
 		if (r->check_file)
 			for (j = 0; j < app->nfiles; j++)
-				if (app->files[j]->parsed)
+				if (app->files[j]->parsed && (r->every_file || wants(app->files[j], i)))
 					r->check_file(&ctx, app->files[j]);
 		if (r->check_app)
 			r->check_app(&ctx, app);
@@ -888,49 +1109,54 @@ static void lint_app(struct pipeline *p, struct lint_app *app)
 	json_decref(app->convex_json.json);
 	app->pkg = NULL;
 	arena_release(&a);
+	for (i = 0; i < p->nworkers; i++)
+		arena_release(&p->workers[i].arena);
 }
 
-/* One alternation of every enabled rule's trigger literals, JIT-compiled once per run. */
-static int build_prefilter(struct pipeline *p)
+/* Index of word in the growing list words[0..*n), adding it when new. */
+static unsigned word_index(const char **words, size_t *n, const char *word)
 {
-	struct strbuf sb = STRBUF_INIT;
-	int errcode, ret = 0;
-	PCRE2_SIZE erroff;
 	size_t i;
 
+	for (i = 0; i < *n; i++)
+		if (!strcmp(words[i], word))
+			return (unsigned)i;
+	if (*n == KW_MAX)
+		BUG("more than %d distinct trigger words", KW_MAX);
+	words[*n] = word;
+	return (unsigned)(*n)++;
+}
+
+/* Every enabled rule's byte test, as one word set scanned once per file. */
+static void build_gates(struct pipeline *p)
+{
+	const char *words[KW_MAX];
+	size_t n = 0, i;
+
+	p->gates = xcalloc(lint_nrules, sizeof(*p->gates));
 	for (i = 0; i < lint_nrules; i++) {
 		const struct lint_rule *r = lint_rules[i];
+		struct rule_gate *g = &p->gates[i];
 		const char *const *t;
 
 		if (p->run->sev[i] == SEV_OFF)
 			continue;
-		p->roles |= r->roles;
-		for (t = r->triggers; t && *t; t++) {
-			const char *c;
-
-			if (sb.len)
-				strbuf_addch(&sb, '|');
-			for (c = *t; *c; c++) {
-				if (strchr("\\^$.|?*+()[]{}", *c))
-					strbuf_addch(&sb, '\\');
-				strbuf_addch(&sb, *c);
-			}
+		g->on = true;
+		g->roles = r->roles;
+		for (t = r->triggers; t && *t; t++)
+			kw_set(&g->trig, word_index(words, &n, *t));
+		for (t = r->also; t && *t; t++) {
+			kw_set(&g->also, word_index(words, &n, *t));
+			g->has_also = true;
+		}
+		for (t = r->mentions; t && *t; t++)
+			kw_set(&p->mentioned, word_index(words, &n, *t));
+		for (t = r->route_words; t && *t; t++) {
+			kw_set(&g->route, word_index(words, &n, *t));
+			g->has_route = true;
 		}
 	}
-	if (!sb.len)
-		goto out;
-	p->prefilter = pcre2_compile((PCRE2_SPTR)sb.buf, sb.len, 0, &errcode, &erroff, NULL);
-	if (!p->prefilter) {
-		PCRE2_UCHAR msg[256];
-
-		pcre2_get_error_message(errcode, msg, sizeof(msg));
-		BUG("prefilter pattern does not compile at %zu: %s", (size_t)erroff, (char *)msg);
-	}
-	pcre2_jit_compile(p->prefilter, PCRE2_JIT_COMPLETE);
-	p->md = pcre2_match_data_create(1, NULL);
-out:
-	strbuf_release(&sb);
-	return ret;
+	p->kw = kwset_new(words, n);
 }
 
 int lint_run_paths(struct lint_run *run)
@@ -939,8 +1165,13 @@ int lint_run_paths(struct lint_run *run)
 	size_t i;
 
 	p.run = run;
-	build_prefilter(&p);
-	p.parser = ts_parser_new();
+	build_gates(&p);
+	p.nworkers = run->jobs ? run->jobs : 1;
+	p.workers = xcalloc(p.nworkers, sizeof(*p.workers));
+	for (i = 0; i < p.nworkers; i++) {
+		p.workers[i].p = &p;
+		p.workers[i].parser = ts_parser_new();
+	}
 	find_apps(&p);
 	for (i = 0; i < p.apps.n; i++) {
 		lint_app(&p, p.apps.apps[i]);
@@ -949,9 +1180,13 @@ int lint_run_paths(struct lint_run *run)
 		free(p.apps.apps[i]);
 	}
 	free(p.apps.apps);
-	ts_parser_delete(p.parser);
-	pcre2_match_data_free(p.md);
-	pcre2_code_free(p.prefilter);
+	for (i = 0; i < p.nworkers; i++) {
+		ts_parser_delete(p.workers[i].parser);
+		free(p.workers[i].buf);
+	}
+	free(p.workers);
+	free(p.gates);
+	kwset_free(p.kw);
 	return 0;
 }
 

@@ -238,6 +238,11 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	run.cwd = xstrdup(cwd);
+	{
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+		run.jobs = cores > 0 ? (unsigned)(cores < 64 ? cores : 64) : 1;
+	}
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "h", long_opts, NULL)) != -1) {
 		switch (c) {

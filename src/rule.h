@@ -89,6 +89,8 @@ struct lint_file {
 	size_t nimports;
 	struct arena *arena;		/* lives as long as the tree: for per-file models */
 	struct lint_react *react;	/* component model, built on first use (react.h) */
+	uint64_t want[2];		/* rules (by registry index) whose byte test selected it */
+	bool tried_parse;		/* lint_file_parse() was called */
 };
 
 enum lint_env_scope {
@@ -130,6 +132,7 @@ struct lint_app {
 	struct lint_file *auth_config;	/* the auth config (.ts preferred), or NULL */
 	struct lint_eval *auth_eval;	/* its evaluation, when parsed */
 	void *pkg;			/* package.json's object (== package_json.json), or NULL */
+	void *loader;			/* the pipeline, for lint_file_parse() */
 	struct lint_jsonfile package_json;
 	struct lint_jsonfile convex_json;
 	const char *fdir_rel;		/* functions dir relative to the app root ("convex") */
@@ -178,6 +181,31 @@ struct lint_rule {
 	 */
 	const char *const *triggers;
 	unsigned roles;
+	/*
+	 * A second byte test: when set, a file holding a trigger is worth parsing for this rule
+	 * only if it also holds one of these (a WorkOS import and a Convex query hook, say).
+	 */
+	const char *const *also;
+	/*
+	 * Strings check_app looks for in the bytes of any source file, parsed or not: files
+	 * holding one keep their bytes (others are dropped once scanned, to keep memory flat).
+	 */
+	const char *const *mentions;
+	/*
+	 * check_file runs on every parsed file of the app. Otherwise it runs only on the files
+	 * this rule's own triggers and roles selected.
+	 */
+	bool every_file;
+	/*
+	 * Route handlers, pages and layouts (there can be hundreds) that the roles select are
+	 * parsed for this rule only when their bytes or their path hold one of these words.
+	 */
+	const char *const *route_words;
+	/*
+	 * Only files without a leading 'use client' directive can matter to this rule (it is
+	 * about server code), whether its triggers or its roles select them.
+	 */
+	bool server_only;
 	/* Called for every parsed source file of an app the rule applies to; may be NULL. */
 	void (*check_file)(struct lint_ctx *ctx, struct lint_file *f);
 	/* Called once per app after check_file has run on all its files; may be NULL. */
@@ -226,6 +254,13 @@ bool lint_rule_enabled(const struct lint_ctx *ctx, const char *id);
 bool lint_secret_key(const char *key);
 /* Registers a secret value so no output ever shows it (prefix + length instead). */
 void lint_secret(struct lint_run *run, const char *value, size_t len);
+
+/*
+ * Parses f now if its bytes were kept but no rule's byte test asked for a parse: for
+ * app-level checks that need a tree only for the first file that matters. True when f has
+ * a tree afterwards. Rules after this one see the file as parsed.
+ */
+bool lint_file_parse(struct lint_file *f);
 
 /* --- tree-sitter helpers (src/ts.c) --- */
 
