@@ -5,6 +5,8 @@
 #ifndef CWLINT_CORE_H
 #define CWLINT_CORE_H
 
+#include <pthread.h>
+
 #include "rule.h"
 
 enum lint_format {
@@ -46,6 +48,7 @@ struct lint_skip {
 	const char *path;
 	const char *why;
 	bool incomplete;		/* results may be incomplete because of it (exit 3) */
+	uint64_t order;			/* app, then the order within it: output never shows timing */
 };
 
 /* A path the user named: only findings under it are reported. */
@@ -107,6 +110,13 @@ struct lint_run {
 	char **secrets;			/* values no output may show */
 	size_t nsecrets, alloc_secrets;
 	size_t nfiles;			/* files read */
+	void *keep;			/* the pipeline's per-app arenas findings point into */
+	size_t nkeep;
+	/*
+	 * Apps are linted on several threads: lint_report(), lint_help(), lint_secret() and
+	 * lint_skip() take this lock; everything else a rule touches belongs to its app.
+	 */
+	pthread_mutex_t lock;
 };
 
 void lint_run_init(struct lint_run *run);
@@ -120,6 +130,8 @@ void lint_add_overlay(struct lint_run *run, const char *path, const char *buf, s
 
 /* Records a skipped path (arena copies). */
 void lint_skip(struct lint_run *run, const char *path, const char *why, bool incomplete);
+/* The calling thread's skip notes from now on belong to the app with this index. */
+void lint_skip_order(size_t app);
 
 /* Sorts, de-duplicates and redacts the findings: call once before any output. */
 void lint_finish(struct lint_run *run);

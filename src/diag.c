@@ -129,6 +129,7 @@ struct lint_diag *lint_report(struct lint_ctx *ctx, const struct lint_source *sr
 	size_t len;
 	va_list ap;
 
+	pthread_mutex_lock(&run->lock);
 	d = ARENA_NEW(&run->arena, struct lint_diag);
 	d->rule = ctx->rule;
 	d->run = run;
@@ -137,14 +138,14 @@ struct lint_diag *lint_report(struct lint_ctx *ctx, const struct lint_source *sr
 	d->message = arena_vprintf(&run->arena, fmt, ap);
 	va_end(ap);
 	if (!in_targets(run, src->abspath))
-		return d;	/* still returned so lint_help() works; never listed */
+		goto out;	/* still returned so lint_help() works; never listed */
 	if (end < start)
 		end = start;
 	a = lint_source_pos(src, start);
 	/* suppression findings answer to nobody: they cannot be suppressed themselves */
 	if (!ctx->rule->last && strcmp(ctx->rule->id, "invalid-suppression") &&
 	    lint_suppressed(src, ctx->rule, a.line))
-		return d;
+		goto out;
 	b = lint_source_pos(src, end);
 	d->path = arena_strdup(&run->arena, src->path);
 	d->line = a.line;
@@ -185,6 +186,8 @@ struct lint_diag *lint_report(struct lint_ctx *ctx, const struct lint_source *sr
 	lint_unit_hash(src, start, end, d->unit);
 	LINT_GROW(run->diags, run->ndiags + 1, run->alloc_diags);
 	run->diags[run->ndiags++] = d;
+out:
+	pthread_mutex_unlock(&run->lock);
 	return d;
 }
 
@@ -192,9 +195,11 @@ void lint_help(struct lint_diag *d, const char *fmt, ...)
 {
 	va_list ap;
 
+	pthread_mutex_lock(&d->run->lock);
 	va_start(ap, fmt);
 	d->help = arena_vprintf(&d->run->arena, fmt, ap);
 	va_end(ap);
+	pthread_mutex_unlock(&d->run->lock);
 }
 
 void lint_lower_severity(struct lint_diag *d, enum lint_severity most)
@@ -210,22 +215,44 @@ void lint_secret(struct lint_run *run, const char *value, size_t len)
 	/* very short values would blank out ordinary words in messages */
 	if (len < 6)
 		return;
+	pthread_mutex_lock(&run->lock);
 	for (i = 0; i < run->nsecrets; i++)
 		if (strlen(run->secrets[i]) == len && !memcmp(run->secrets[i], value, len))
-			return;
+			goto out;
 	LINT_GROW(run->secrets, run->nsecrets + 1, run->alloc_secrets);
 	run->secrets[run->nsecrets++] = arena_strndup(&run->arena, value, len);
+out:
+	pthread_mutex_unlock(&run->lock);
+}
+
+/* The app the calling thread lints, and how many notes it has made for it. */
+static __thread uint64_t skip_app, skip_seq;
+
+void lint_skip_order(size_t app)
+{
+	skip_app = app;
+	skip_seq = 0;
 }
 
 void lint_skip(struct lint_run *run, const char *path, const char *why, bool incomplete)
 {
 	struct lint_skip *s;
 
+	pthread_mutex_lock(&run->lock);
 	LINT_GROW(run->skips, run->nskips + 1, run->alloc_skips);
 	s = &run->skips[run->nskips++];
 	s->path = arena_strdup(&run->arena, path);
 	s->why = arena_strdup(&run->arena, why);
 	s->incomplete = incomplete;
+	s->order = skip_app << 32 | skip_seq++;
+	pthread_mutex_unlock(&run->lock);
+}
+
+static int skip_cmp(const void *pa, const void *pb)
+{
+	const struct lint_skip *a = pa, *b = pb;
+
+	return a->order < b->order ? -1 : a->order > b->order;
 }
 
 /* The shown form of a secret: a recognisable prefix and the length, never the value. */
@@ -313,7 +340,15 @@ static int diag_cmp(const void *pa, const void *pb)
 	c = strcmp(a->rule->id, b->rule->id);
 	if (c)
 		return c;
-	return strcmp(a->message, b->message);
+	c = strcmp(a->message, b->message);
+	if (c)
+		return c;
+	/* the rest only so that equal-looking findings sort the same whatever thread made them */
+	if (a->end_line != b->end_line)
+		return a->end_line < b->end_line ? -1 : 1;
+	if (a->end_col != b->end_col)
+		return a->end_col < b->end_col ? -1 : 1;
+	return strcmp(a->help ? a->help : "", b->help ? b->help : "");
 }
 
 void lint_finish(struct lint_run *run)
@@ -322,6 +357,8 @@ void lint_finish(struct lint_run *run)
 
 	if (run->ndiags)
 		qsort(run->diags, run->ndiags, sizeof(*run->diags), diag_cmp);
+	if (run->nskips)
+		qsort(run->skips, run->nskips, sizeof(*run->skips), skip_cmp);
 	for (i = 0; i < run->ndiags; i++) {
 		struct lint_diag *d = run->diags[i];
 

@@ -40,9 +40,12 @@ struct rule_gate {
 /* Roles of which an app can have hundreds: route_words narrow them. */
 #define ROUTE_ROLES (ROLE_ROUTE | ROLE_PAGE | ROLE_LAYOUT)
 
+struct app_job;
+
 /* A thread that loads, scans and parses files; worker 0 is the main thread. */
 struct worker {
 	struct pipeline *p;
+	struct app_job *job;		/* the app it works on now */
 	pthread_t tid;
 	TSParser *parser;
 	char *buf;			/* read buffer, reused for every file */
@@ -66,10 +69,20 @@ struct pipeline {
 	struct worker *workers;
 	unsigned nworkers;
 	struct app_list apps;
-	/* the app being loaded: workers take files[next++] */
+	size_t next_app;		/* apps linted side by side: threads take apps[next_app++] */
+	struct app_job *jobs;
+};
+
+/* One app being linted, by one thread or by all of them. */
+struct app_job {
+	struct pipeline *p;
 	struct lint_app *app;
+	size_t order;			/* its place in p->apps: skip notes are sorted by it */
+	struct worker *workers;		/* workers[0] is the thread running the job */
+	unsigned nworkers;
 	struct file_state *states;
-	size_t next;
+	size_t next;			/* workers take app->files[next++] */
+	struct arena findings;		/* ctx->arena of its rules */
 };
 
 static bool is_file(const char *path)
@@ -469,7 +482,7 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 	DIR *dh;
 
 	if (depth > 64) {
-		lint_skip(run, abs, arena_printf(&run->arena, "'%s': folders nested deeper than 64 levels",
+		lint_skip(run, abs, arena_printf(w->arena, "'%s': folders nested deeper than 64 levels",
 						 abs), false);
 		return;
 	}
@@ -477,7 +490,7 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 	if (!dh) {
 		char *disp = lint_display_path(run->cwd, abs);
 
-		lint_skip(run, disp, arena_printf(&run->arena, "'%s': cannot open folder: %s", disp,
+		lint_skip(run, disp, arena_printf(w->arena, "'%s': cannot open folder: %s", disp,
 						  strerror(errno)), true);
 		free(disp);
 		return;
@@ -512,7 +525,7 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 			if (env_name(name) || source_ext(name, &kind)) {
 				char *disp = lint_display_path(run->cwd, sub);
 
-				lint_skip(run, disp, arena_printf(&run->arena, "'%s' is not a regular file",
+				lint_skip(run, disp, arena_printf(w->arena, "'%s' is not a regular file",
 								  disp), false);
 				free(disp);
 			}
@@ -604,7 +617,7 @@ static void load_json(struct pipeline *p, struct lint_app *app, struct arena *a,
 		goto out;
 	}
 	jf->present = true;
-	p->run->nfiles++;
+	__atomic_fetch_add(&p->run->nfiles, 1, __ATOMIC_RELAXED);
 	j = json_loadb(jf->src.buf, jf->src.len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
 	if (j && json_is_object(j)) {
 		jf->json = j;
@@ -614,7 +627,7 @@ static void load_json(struct pipeline *p, struct lint_app *app, struct arena *a,
 	jf->error_offset = j ? 0 : (uint32_t)(err.position > 0 ? err.position - 1 : 0);
 	if (jf->error_offset > jf->src.len)
 		jf->error_offset = (uint32_t)jf->src.len;
-	lint_skip(p->run, disp, arena_printf(&p->run->arena, "'%s': not read as JSON (line %d: %s)",
+	lint_skip(p->run, disp, arena_printf(a, "'%s': not read as JSON (line %d: %s)",
 					     disp, j ? 1 : err.line, jf->error), false);
 	json_decref(j);
 out:
@@ -841,16 +854,16 @@ static void parse_file(struct worker *wk, struct lint_file *f, struct file_state
 
 bool lint_file_parse(struct lint_file *f)
 {
-	struct pipeline *p = f->app ? f->app->loader : NULL;
+	struct app_job *job = f->app ? f->app->loader : NULL;
 	struct file_state st = { 0 };
 
-	if (f->parsed || !p || !f->src.buf || f->tried_parse)
+	if (f->parsed || !job || !f->src.buf || f->tried_parse)
 		return f->parsed;
-	/* the rule phase runs on the main thread: worker 0's parser and arena are free */
+	/* the rule phase runs on the job's own thread: worker 0's parser and arena are free */
 	f->tried_parse = true;
-	parse_file(&p->workers[0], f, &st);
+	parse_file(&job->workers[0], f, &st);
 	if (st.skip)
-		lint_skip(p->run, f->src.path, st.skip, st.incomplete);
+		lint_skip(job->p->run, f->src.path, st.skip, st.incomplete);
 	return f->parsed;
 }
 
@@ -914,15 +927,15 @@ out:
 static void *worker_main(void *arg)
 {
 	struct worker *wk = arg;
-	struct pipeline *p = wk->p;
-	struct lint_app *app = p->app;
+	struct app_job *job = wk->job;
+	struct lint_app *app = job->app;
 
 	for (;;) {
-		size_t i = __atomic_fetch_add(&p->next, 1, __ATOMIC_RELAXED);
+		size_t i = __atomic_fetch_add(&job->next, 1, __ATOMIC_RELAXED);
 
 		if (i >= app->nfiles)
 			break;
-		prepare_file(wk, app->files[i], &p->states[i]);
+		prepare_file(wk, app->files[i], &job->states[i]);
 	}
 	return NULL;
 }
@@ -930,43 +943,45 @@ static void *worker_main(void *arg)
 /* Below this many files per extra thread, starting one costs more than it saves. */
 #define FILES_PER_THREAD 8
 
-static void load_and_parse(struct pipeline *p, struct lint_app *app)
+static void load_and_parse(struct app_job *job)
 {
-	struct lint_run *run = p->run;
-	unsigned n = p->nworkers, started = 0, t;
+	struct lint_run *run = job->p->run;
+	struct lint_app *app = job->app;
+	unsigned n = job->nworkers, started = 0, t;
 	size_t i;
 
 	if (!app->nfiles)
 		return;
 	if (n > 1 && app->nfiles / FILES_PER_THREAD < n)
 		n = (unsigned)(app->nfiles / FILES_PER_THREAD) ? (unsigned)(app->nfiles / FILES_PER_THREAD) : 1;
-	p->app = app;
-	p->next = 0;
-	p->states = xcalloc(app->nfiles, sizeof(*p->states));
+	job->next = 0;
+	job->states = xcalloc(app->nfiles, sizeof(*job->states));
+	for (t = 0; t < n; t++)
+		job->workers[t].job = job;
 	for (t = 1; t < n; t++) {
-		if (pthread_create(&p->workers[t].tid, NULL, worker_main, &p->workers[t]))
+		if (pthread_create(&job->workers[t].tid, NULL, worker_main, &job->workers[t]))
 			break;	/* fewer threads, same result */
 		started++;
 	}
-	worker_main(&p->workers[0]);
+	worker_main(&job->workers[0]);
 	for (t = 1; t <= started; t++)
-		pthread_join(p->workers[t].tid, NULL);
+		pthread_join(job->workers[t].tid, NULL);
 
 	/* notes and counts in walk order, whatever thread did the work */
 	for (i = 0; i < app->nfiles; i++) {
 		struct lint_file *f = app->files[i];
-		const struct file_state *st = &p->states[i];
+		const struct file_state *st = &job->states[i];
 
 		if (st->loaded)
-			run->nfiles++;
+			__atomic_fetch_add(&run->nfiles, 1, __ATOMIC_RELAXED);
 		if (st->skip)
 			lint_skip(run, f->src.path, st->skip, st->incomplete);
 		if (f->parsed && (f->roles & ROLE_AUTH_CONFIG) &&
 		    (!app->auth_config || ends_with(f->relpath, ".ts")))
 			app->auth_config = f;
 	}
-	free(p->states);
-	p->states = NULL;
+	free(job->states);
+	job->states = NULL;
 }
 
 static void load_envs(struct pipeline *p, struct lint_app *app, struct arena *a)
@@ -988,7 +1003,7 @@ static void load_envs(struct pipeline *p, struct lint_app *app, struct arena *a)
 			e->src.len = 0;
 			continue;
 		}
-		run->nfiles++;
+		__atomic_fetch_add(&run->nfiles, 1, __ATOMIC_RELAXED);
 		dotenv_parse(a, e->src.buf, e->src.len, &e->env);
 		e->src.env = &e->env;
 		lint_suppress_scan_env(run, a, e);
@@ -1059,8 +1074,10 @@ bool lint_rule_enabled(const struct lint_ctx *ctx, const char *id)
 	return false;
 }
 
-static void lint_app(struct pipeline *p, struct lint_app *app)
+static void lint_app(struct app_job *job)
 {
+	struct pipeline *p = job->p;
+	struct lint_app *app = job->app;
 	struct lint_run *run = p->run;
 	struct arena a = ARENA_INIT;
 	struct walk w = { 0 };
@@ -1069,12 +1086,12 @@ static void lint_app(struct pipeline *p, struct lint_app *app)
 	w.p = p;
 	w.app = app;
 	w.arena = &a;
-	app->loader = p;
+	app->loader = job;
 	read_app_meta(p, app, &w);
 	walk_dir(&w, app->absroot, "", 0);
 	add_unsaved(&w);
 	load_envs(p, app, &a);
-	load_and_parse(p, app);
+	load_and_parse(job);
 	if (app->auth_config && app->auth_config->parsed) {
 		app->auth_eval = ARENA_NEW(&a, struct lint_eval);
 		lint_eval_auth_config(&a, &app->auth_config->src, app->auth_config->tree,
@@ -1087,7 +1104,7 @@ static void lint_app(struct pipeline *p, struct lint_app *app)
 	/* two passes: rules marked `last` look at what the others reported */
 	for (k = 0; k < 2 * lint_nrules; k++) {
 		const struct lint_rule *r = lint_rules[k % lint_nrules];
-		struct lint_ctx ctx = { run, r, app, &run->arena };
+		struct lint_ctx ctx = { run, r, app, &job->findings };
 
 		i = k % lint_nrules;
 		if (r->last != (k >= lint_nrules))
@@ -1109,8 +1126,8 @@ static void lint_app(struct pipeline *p, struct lint_app *app)
 	json_decref(app->convex_json.json);
 	app->pkg = NULL;
 	arena_release(&a);
-	for (i = 0; i < p->nworkers; i++)
-		arena_release(&p->workers[i].arena);
+	for (i = 0; i < job->nworkers; i++)
+		arena_release(&job->workers[i].arena);
 }
 
 /* Index of word in the growing list words[0..*n), adding it when new. */
@@ -1159,9 +1176,34 @@ static void build_gates(struct pipeline *p)
 	p->kw = kwset_new(words, n);
 }
 
+static void run_job(struct app_job *job)
+{
+	lint_skip_order(job->order);
+	lint_app(job);
+}
+
+/* A thread of the app pool: takes whole apps until none is left. */
+static void *app_thread(void *arg)
+{
+	struct worker *wk = arg;
+	struct pipeline *p = wk->p;
+
+	for (;;) {
+		size_t i = __atomic_fetch_add(&p->next_app, 1, __ATOMIC_RELAXED);
+
+		if (i >= p->apps.n)
+			break;
+		p->jobs[i].workers = wk;
+		p->jobs[i].nworkers = 1;
+		run_job(&p->jobs[i]);
+	}
+	return NULL;
+}
+
 int lint_run_paths(struct lint_run *run)
 {
 	struct pipeline p = { 0 };
+	struct app_job *jobs;
 	size_t i;
 
 	p.run = run;
@@ -1173,13 +1215,44 @@ int lint_run_paths(struct lint_run *run)
 		p.workers[i].parser = ts_parser_new();
 	}
 	find_apps(&p);
+	jobs = xcalloc(p.apps.n ? p.apps.n : 1, sizeof(*jobs));
 	for (i = 0; i < p.apps.n; i++) {
-		lint_app(&p, p.apps.apps[i]);
+		jobs[i].p = &p;
+		jobs[i].app = p.apps.apps[i];
+		jobs[i].order = i;
+	}
+	if (p.apps.n > 1 && p.nworkers > 1) {
+		/*
+		 * Several apps: each thread lints whole apps, one worker each. Findings are
+		 * sorted and skip notes ordered by app afterwards, so timing never shows.
+		 */
+		unsigned n = p.nworkers < p.apps.n ? p.nworkers : (unsigned)p.apps.n, started = 0, t;
+
+		p.jobs = jobs;
+		for (t = 1; t < n; t++) {
+			if (pthread_create(&p.workers[t].tid, NULL, app_thread, &p.workers[t]))
+				break;
+			started++;
+		}
+		app_thread(&p.workers[0]);
+		for (t = 1; t <= started; t++)
+			pthread_join(p.workers[t].tid, NULL);
+	} else {
+		for (i = 0; i < p.apps.n; i++) {
+			jobs[i].workers = p.workers;
+			jobs[i].nworkers = p.nworkers;
+			run_job(&jobs[i]);
+		}
+	}
+	for (i = 0; i < p.apps.n; i++) {
 		free((char *)p.apps.apps[i]->absroot);
 		free((char *)p.apps.apps[i]->root);
 		free(p.apps.apps[i]);
 	}
 	free(p.apps.apps);
+	/* the findings point into the jobs' arenas: they live as long as the run */
+	run->keep = jobs;
+	run->nkeep = p.apps.n;
 	for (i = 0; i < p.nworkers; i++) {
 		ts_parser_delete(p.workers[i].parser);
 		free(p.workers[i].buf);
@@ -1193,6 +1266,7 @@ int lint_run_paths(struct lint_run *run)
 void lint_run_init(struct lint_run *run)
 {
 	memset(run, 0, sizeof(*run));
+	pthread_mutex_init(&run->lock, NULL);
 	run->fail_on = SEV_ERROR;
 	run->max_warnings = -1;
 	run->max_file_size = 8u << 20;
@@ -1213,6 +1287,9 @@ void lint_run_release(struct lint_run *run)
 	for (i = 0; i < run->noverlays; i++)
 		free(run->overlays[i].abs);
 	free(run->overlays);
+	for (i = 0; i < run->nkeep; i++)
+		arena_release(&((struct app_job *)run->keep)[i].findings);
+	free(run->keep);
 	free(run->outputs);
 	free(run->diags);
 	free(run->skips);
@@ -1220,4 +1297,5 @@ void lint_run_release(struct lint_run *run)
 	free(run->sev);
 	free((char *)run->cwd);
 	arena_release(&run->arena);
+	pthread_mutex_destroy(&run->lock);
 }
