@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "sha256.h"
 
 const char *lint_severity_name(enum lint_severity s)
 {
@@ -147,6 +148,7 @@ struct lint_diag *lint_report(struct lint_ctx *ctx, const struct lint_source *sr
 		return d;
 	b = lint_source_pos(src, end);
 	d->path = arena_strdup(&run->arena, src->path);
+	d->abspath = arena_strdup(&run->arena, src->abspath);
 	d->line = a.line;
 	d->col = a.col;
 	d->end_line = b.line;
@@ -195,6 +197,69 @@ void lint_help(struct lint_diag *d, const char *fmt, ...)
 	va_start(ap, fmt);
 	d->help = arena_vprintf(&d->run->arena, fmt, ap);
 	va_end(ap);
+}
+
+static int edit_cmp(const void *pa, const void *pb)
+{
+	const struct lint_fix_edit *a = pa, *b = pb;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->end < b->end ? -1 : a->end > b->end;
+}
+
+void lint_fix(struct lint_ctx *ctx, struct lint_diag *d, const struct lint_source *src,
+	      bool safe, const char *title, const struct lint_edit *edits, size_t nedits)
+{
+	struct lint_run *run = ctx->run;
+	struct lint_fix_edit *e;
+	struct lint_fix *fix;
+	size_t i;
+
+	/* not reported, nothing to change, or an env file: secrets are never rewritten */
+	if (!d || !d->path || !nedits || src->env)
+		return;
+	if (strcmp(src->abspath, d->abspath))
+		BUG("rule '%s' fixes '%s' for a finding in '%s'", d->rule->id, src->path, d->path);
+	e = ARENA_ARRAY(&run->arena, struct lint_fix_edit, nedits);
+	for (i = 0; i < nedits; i++) {
+		const struct lint_edit *x = &edits[i];
+		struct lint_pos a, b;
+
+		if (x->start > x->end || x->end > src->len || !x->text)
+			BUG("rule '%s' made an edit [%u, %u) outside '%s'", d->rule->id, x->start,
+			    x->end, src->path);
+		if (lint_has_secret(run, src->buf + x->start, x->end - x->start) ||
+		    lint_has_secret(run, x->text, strlen(x->text)))
+			return;
+		a = lint_source_pos(src, x->start);
+		b = lint_source_pos(src, x->end);
+		e[i].start = x->start;
+		e[i].end = x->end;
+		e[i].line = a.line;
+		e[i].col = a.col;
+		e[i].end_line = b.line;
+		e[i].end_col = b.col;
+		e[i].text = arena_strdup(&run->arena, x->text);
+	}
+	qsort(e, nedits, sizeof(*e), edit_cmp);
+	/* two edits at one point would apply in an order nobody chose */
+	for (i = 1; i < nedits; i++)
+		if (e[i].start < e[i - 1].end || e[i].start == e[i - 1].start)
+			BUG("rule '%s' made overlapping edits", d->rule->id);
+	fix = ARENA_NEW(&run->arena, struct lint_fix);
+	fix->title = arena_strdup(&run->arena, title);
+	fix->safe = safe;
+	fix->edits = e;
+	fix->nedits = nedits;
+	/* several fixes in one file (one per client id literal) hash it once */
+	if (run->digest_buf != src->buf || run->digest_len != src->len) {
+		sha256(src->buf, src->len, run->digest);
+		run->digest_buf = src->buf;
+		run->digest_len = src->len;
+	}
+	memcpy(fix->digest, run->digest, sizeof(fix->digest));
+	d->fix = fix;
 }
 
 void lint_lower_severity(struct lint_diag *d, enum lint_severity most)
@@ -261,6 +326,26 @@ static size_t secret_shape_len(const char *s)
 	return n >= 16 ? n : 0;
 }
 
+bool lint_has_secret(const struct lint_run *run, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < run->nsecrets; i++)
+		if (memmem(s, n, run->secrets[i], strlen(run->secrets[i])))
+			return true;
+	for (i = 0; i + 8 <= n; i++)
+		if (s[i] == 's' && (!strncmp(s + i, "sk_test_", 8) || !strncmp(s + i, "sk_live_", 8))) {
+			size_t k = i + 8;
+
+			while (k < n && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') ||
+					 (s[k] >= '0' && s[k] <= '9') || s[k] == '_'))
+				k++;
+			if (k - i >= 16)
+				return true;
+		}
+	return false;
+}
+
 const char *lint_redact(struct lint_run *run, const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -298,6 +383,18 @@ const char *lint_redact(struct lint_run *run, const char *s)
 	return ret;
 }
 
+static bool fix_has_secret(const struct lint_run *run, const struct lint_fix *fix)
+{
+	size_t i;
+
+	if (lint_has_secret(run, fix->title, strlen(fix->title)))
+		return true;
+	for (i = 0; i < fix->nedits; i++)
+		if (lint_has_secret(run, fix->edits[i].text, strlen(fix->edits[i].text)))
+			return true;
+	return false;
+}
+
 static int diag_cmp(const void *pa, const void *pb)
 {
 	const struct lint_diag *a = *(const struct lint_diag *const *)pa;
@@ -330,6 +427,9 @@ void lint_finish(struct lint_run *run)
 		d->message = lint_redact(run, d->message);
 		d->help = lint_redact(run, d->help);
 		d->frame = lint_redact(run, d->frame);
+		/* secrets of apps linted after the fix was made are known only now */
+		if (d->fix && fix_has_secret(run, d->fix))
+			d->fix = NULL;
 		run->diags[j++] = d;
 	}
 	run->ndiags = j;

@@ -453,6 +453,20 @@ next:
 
 /* --- loading and parsing --- */
 
+/* Reads a file, or the text --fix/--diff left for it in memory. */
+static enum lint_load_status load_source(struct lint_run *run, struct arena *a,
+					 struct lint_source *src, const char *disp,
+					 const char *abs, const char **msg)
+{
+	const struct lint_overlay *o = lint_overlay_find(run, abs);
+
+	if (o) {
+		lint_source_from_mem(a, src, disp, abs, o->buf, o->len);
+		return LOAD_OK;
+	}
+	return lint_source_load(a, src, disp, abs, run->max_file_size, msg);
+}
+
 /*
  * Loads an app's JSON file into jf. A file that is not a JSON object is kept with its error
  * and offset (rules report it) and noted as skipped; it never stops the run.
@@ -468,7 +482,7 @@ static void load_json(struct pipeline *p, struct lint_app *app, struct arena *a,
 	if (!is_file(path))
 		goto out;
 	disp = lint_display_path(p->run->cwd, path);
-	if (lint_source_load(a, &jf->src, disp, path, p->run->max_file_size, &msg) != LOAD_OK) {
+	if (load_source(p->run, a, &jf->src, disp, path, &msg) != LOAD_OK) {
 		lint_skip(p->run, disp, msg, false);
 		goto out;
 	}
@@ -619,7 +633,7 @@ static void load_and_parse(struct pipeline *p, struct lint_app *app, struct aren
 		const char *msg = NULL;
 		enum lint_load_status st;
 
-		st = lint_source_load(a, &f->src, disp, f->src.abspath, run->max_file_size, &msg);
+		st = load_source(run, a, &f->src, disp, f->src.abspath, &msg);
 		free(disp);
 		if (st != LOAD_OK) {
 			lint_skip(run, f->src.path, msg, st == LOAD_ERROR);
@@ -662,7 +676,7 @@ static void load_envs(struct pipeline *p, struct lint_app *app, struct arena *a)
 		const char *msg = NULL;
 		enum lint_load_status st;
 
-		st = lint_source_load(a, &e->src, disp, e->src.abspath, run->max_file_size, &msg);
+		st = load_source(run, a, &e->src, disp, e->src.abspath, &msg);
 		free(disp);
 		if (st != LOAD_OK) {
 			lint_skip(run, e->src.path, msg, st == LOAD_ERROR);
@@ -788,6 +802,8 @@ static void lint_app(struct pipeline *p, struct lint_app *app)
 	json_decref(app->package_json.json);
 	json_decref(app->convex_json.json);
 	app->pkg = NULL;
+	/* the next app's sources may reuse these addresses */
+	run->digest_buf = NULL;
 	arena_release(&a);
 }
 
@@ -868,9 +884,27 @@ void lint_run_init(struct lint_run *run)
 		run->sev[i] = lint_rules[i]->severity;
 }
 
+void lint_run_reset(struct lint_run *run)
+{
+	/* the arena keeps the config's strings: the old results stay in it until the end */
+	run->ndiags = 0;
+	run->nskips = 0;
+	run->nsecrets = 0;
+	run->nfiles = 0;
+	run->digest_buf = NULL;
+}
+
 void lint_run_release(struct lint_run *run)
 {
 	size_t i;
+
+	for (i = 0; i < run->noverlays; i++) {
+		free(run->overlays[i].abspath);
+		free(run->overlays[i].display);
+		free(run->overlays[i].orig);
+		free(run->overlays[i].buf);
+	}
+	free(run->overlays);
 
 	for (i = 0; i < run->ntargets; i++)
 		free(run->targets[i].abs);
