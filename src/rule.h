@@ -234,9 +234,9 @@ struct lint_edit {
  * Attaches a fix to finding d (from lint_report() on src). safe: `cwlint --fix` applies it;
  * an unsafe fix (one that can change what a working app does) needs --unsafe-fixes too.
  * title says what it does ("rename applicationId to applicationID"). Title and texts are
- * copied into the run's arena; edits may come in any order but must not overlap. A fix on an
- * env file, or one whose text or replaced bytes hold a secret, is dropped: secrets are never
- * rewritten. A finding that is not reported (suppressed, outside the named paths) keeps none.
+ * copied into the run's arena; edits may come in any order, and a fix whose edits overlap
+ * is dropped. A fix on an env file, or one whose text or replaced bytes hold a secret, is
+ * dropped too: secrets are never rewritten. A finding that is not reported (suppressed, outside the named paths) keeps none.
  */
 void lint_fix(struct lint_ctx *ctx, struct lint_diag *d, const struct lint_source *src,
 	      bool safe, const char *title, const struct lint_edit *edits, size_t nedits);
