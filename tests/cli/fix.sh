@@ -39,6 +39,18 @@ for case in "$TOP"/tests/fix/*/; do
 		t_fail "$name: --diff writes nothing" "$(diff -r "$case/project" "$p" | head -n 5)"
 	fi
 
+	# the diff is a real one: git apply (patch mode, outside any repository) makes the fixed text
+	if [ -n "$changed" ] && [ "$name" != diff-redacts-secrets ]; then
+		rm -rf "$p.apply"
+		cp -R "$case/project" "$p.apply"
+		(cd "$p.apply" && GIT_CEILING_DIRECTORIES="$OUT" git apply -p1 "$OUT/fix.diff") > "$OUT/fix.apply" 2>&1
+		ok=1
+		for f in $changed; do cmp -s "$case/fixed/$f" "$p.apply/$f" || ok=0; done
+		[ $ok = 1 ] && t_ok "$name: git apply of the diff gives the fixed text" ||
+			t_fail "$name: git apply of the diff gives the fixed text" "$(head -n 5 "$OUT/fix.apply")"
+		rm -rf "$p.apply"
+	fi
+
 	# shellcheck disable=SC2086
 	(cd "$p" && "$CWLINT" --fix --format gcc $args .) > "$OUT/fix.out" 2> "$OUT/fix.err"
 	st=$?
@@ -87,6 +99,59 @@ for case in "$TOP"/tests/fix/*/; do
 		t_fail "$name: --diff is empty after --fix (exit 0)" "status $st: $(head -n 5 "$OUT/fix.diff2")"
 	rm -rf "$p.again"
 done
+
+# --- two hunks, and a last line without a line end ---
+p="$OUT/fix-hunks"
+rm -rf "$p"
+mkdir -p "$p/convex"
+cp "$TOP/tests/fix/rename-provider-keys/project/package.json" "$p/"
+{
+	printf 'const clientId = process.env.WORKOS_CLIENT_ID;\nexport default {\n  providers: [\n'
+	printf '    {\n      type: "customJwt",\n      issuer: "https://api.workos.com/",\n'
+	printf '      algorithm: "RS256",\n      applicationId: clientId,\n'
+	i=1
+	while [ $i -le 20 ]; do printf '      // filler %s\n' $i; i=$((i + 1)); done
+	printf '      jwks: `https://api.workos.com/sso/jwks/${clientId}`,\n    },\n    {\n'
+	printf '      type: "customJwt",\n      algorithm: "RS256",\n'
+	printf '      jwks: `https://api.workos.com/sso/jwks/${clientId}`,\n'
+	printf '      issuerUrl: `https://api.workos.com/user_management/${clientId}` },\n  ],\n};'
+} > "$p/convex/auth.config.ts"
+cat > "$OUT/fix.want" <<'DIFF'
+--- a/convex/auth.config.ts
++++ b/convex/auth.config.ts
+@@ -5,7 +5,7 @@
+       type: "customJwt",
+       issuer: "https://api.workos.com/",
+       algorithm: "RS256",
+-      applicationId: clientId,
++      applicationID: clientId,
+       // filler 1
+       // filler 2
+       // filler 3
+@@ -32,6 +32,6 @@
+       type: "customJwt",
+       algorithm: "RS256",
+       jwks: `https://api.workos.com/sso/jwks/${clientId}`,
+-      issuerUrl: `https://api.workos.com/user_management/${clientId}` },
++      issuer: `https://api.workos.com/user_management/${clientId}` },
+   ],
+ };
+\ No newline at end of file
+DIFF
+(cd "$p" && "$CWLINT" --diff .) > "$OUT/fix.diff" 2>/dev/null
+if diff -u "$OUT/fix.want" "$OUT/fix.diff" > "$OUT/fix.dd"; then
+	t_ok "--diff: two hunks, and the marker for a last line without a line end"
+else
+	t_fail "--diff: two hunks, and the marker for a last line without a line end" "$(head -n 30 "$OUT/fix.dd")"
+fi
+cp -R "$p" "$p.apply"
+(cd "$p.apply" && GIT_CEILING_DIRECTORIES="$OUT" git apply -p1 "$OUT/fix.diff") > /dev/null 2>&1
+(cd "$p" && "$CWLINT" --fix .) > /dev/null 2>&1
+cmp -s "$p/convex/auth.config.ts" "$p.apply/convex/auth.config.ts" &&
+	t_ok "--fix writes what the two-hunk diff says" || t_fail "--fix writes what the two-hunk diff says" "they differ"
+[ "$(tail -c 2 "$p/convex/auth.config.ts")" = "};" ] && t_ok "--fix keeps a missing final line end missing" ||
+	t_fail "--fix keeps a missing final line end missing" "$(tail -c 5 "$p/convex/auth.config.ts" | od -c | head -n 1)"
+rm -rf "$p.apply"
 
 # --- unsafe fixes wait for --unsafe-fixes ---
 for name in client-id-literal-unsafe remove-user-management-application-id; do
