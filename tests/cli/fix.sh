@@ -154,7 +154,7 @@ cmp -s "$p/convex/auth.config.ts" "$p.apply/convex/auth.config.ts" &&
 rm -rf "$p.apply"
 
 # --- unsafe fixes wait for --unsafe-fixes ---
-for name in client-id-literal-unsafe remove-user-management-application-id; do
+for name in client-id-literal-unsafe remove-user-management-application-id use-client-page-unsafe; do
 	p="$OUT/fix-unsafe-$name"
 	rm -rf "$p"
 	cp -R "$TOP/tests/fix/$name/project" "$p"
@@ -180,6 +180,20 @@ cp -R "$TOP/tests/fix/rename-provider-keys/project" "$p"
 expect_grep "the human summary counts the fixable findings" \
 	'^2 errors, 0 warnings in 2 files \(2 fixable with --fix\)$' "$OUT/fix.out"
 expect_grep "help: lines stay" '^  help: rename `applicationId` to `applicationID`$' "$OUT/fix.out"
+
+# no fix where 'use client' itself would break the build: the root layout
+(cd "$TOP/fixtures/missing-use-client/fires-entries" && "$CWLINT" --format json .) > "$OUT/fix.json" 2>&1
+json_check "missing-use-client: no fix for the root layout, an unsafe one for a page" "$OUT/fix.json" \
+	'(f => f.length === 2 && f.find(x => x.path === "app/layout.tsx").fix === null && f.find(x => x.path === "app/dashboard/page.tsx").fix.safe === false)(d.diagnostics.filter(x => x.rule === "missing-use-client"))'
+
+# findings a baseline hides are not fixed
+p="$OUT/fix-baseline"
+rm -rf "$p"
+cp -R "$TOP/tests/fix/add-user-management-issuer/project" "$p"
+(cd "$p" && "$CWLINT" --write-baseline base.json . && "$CWLINT" --fix --baseline base.json --format gcc .) > "$OUT/fix.out" 2> "$OUT/fix.err"
+expect_status "--fix with a baseline that hides everything exits 0" 0 $?
+cmp -s "$TOP/tests/fix/add-user-management-issuer/project/convex/auth.config.ts" "$p/convex/auth.config.ts" &&
+	t_ok "--fix leaves findings a baseline hides alone" || t_fail "--fix leaves findings a baseline hides alone" "the file changed"
 
 # --- a file that cannot be written ---
 p="$OUT/fix-readonly"
