@@ -339,7 +339,7 @@ static void add_fix(struct lint_ctx *ctx, struct lint_file *f, struct lint_diag 
 {
 	const struct lint_source *src = &f->src;
 	TSNode root = ts_tree_root_node(f->tree), first, late;
-	uint32_t i, n = ts_node_named_child_count(root), at;
+	uint32_t i, n = ts_node_named_child_count(root), at, line;
 	struct lint_edit e[2];
 	struct exports x;
 	const char *dir, *nl;
@@ -370,9 +370,13 @@ static void add_fix(struct lint_ctx *ctx, struct lint_file *f, struct lint_diag 
 				   ts_is(first, "import_statement") &&
 				   src->buf[ts_node_end_byte(first) - 1] != ';' ? "" : ";");
 	}
+	/* its own line, before the first statement's; a byte order mark stays the first bytes */
+	line = lint_line_start(src, at);
+	if (!line && at >= 3 && !memcmp(src->buf, "\xef\xbb\xbf", 3))
+		line = 3;
 	e[0].start = e[0].end = at;
-	if (lint_first_on_line(src, at)) {
-		e[0].start = e[0].end = lint_line_start(src, at);
+	if (line == at || lint_first_on_line(src, at)) {
+		e[0].start = e[0].end = line;
 		e[0].text = arena_printf(ctx->arena, "%s%s%s", dir, nl, nl);
 	} else {
 		e[0].text = arena_printf(ctx->arena, "%s ", dir);
