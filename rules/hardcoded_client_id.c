@@ -83,7 +83,9 @@ static const char *config_env(const struct lint_file *f)
 {
 	const struct lint_eval *ev = f->app->auth_eval;
 
-	if (ev && ev->nenv_reads && ev->env_reads[0].end - ev->env_reads[0].start > 4 &&
+	/* the evaluation is of the auth config the app uses (the .ts one when both exist) */
+	if (f == f->app->auth_config && ev && ev->nenv_reads &&
+	    ev->env_reads[0].start + 4 <= f->src.len &&
 	    !strncmp(f->src.buf + ev->env_reads[0].start, "env.", 4))
 		return "env.WORKOS_CLIENT_ID";
 	return "process.env.WORKOS_CLIENT_ID";

@@ -232,10 +232,17 @@ struct exports {
 static void export_name(struct exports *x, TSNode name)
 {
 	char buf[64];
-	uint32_t s = ts_node_start_byte(name), e = ts_node_end_byte(name);
+	uint32_t s, e;
 
-	if (ts_node_is_null(name) || e - s >= sizeof(buf))
+	if (ts_node_is_null(name))
 		return;
+	s = ts_node_start_byte(name);
+	e = ts_node_end_byte(name);
+	if (e <= s || e > x->src->len)
+		return;
+	/* the names that matter are short; a long one is judged by its first letters */
+	if (e - s >= sizeof(buf))
+		e = s + sizeof(buf) - 1;
 	memcpy(buf, x->src->buf + s, e - s);
 	buf[e - s] = '\0';
 	if (in_list(buf, server_exports))
@@ -286,6 +293,8 @@ static void read_exports(const struct lint_file *f, struct exports *x)
 				export_name(x, ts_field(v, "name"));
 				x->server |= async_fn(ts_unwrap(ts_field(v, "value")));
 			}
+		} else if (ts_is(decl, "enum_declaration")) {
+			x->plain = true;
 		} else if (ts_node_is_null(decl) && ts_node_is_null(val)) {
 			/* export { a, b as c } (from "m") */
 			for (j = 0; j < ts_node_named_child_count(s); j++) {

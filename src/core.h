@@ -161,8 +161,8 @@ void lint_skip(struct lint_run *run, const char *path, const char *why, bool inc
 void lint_finish(struct lint_run *run);
 /* Returns s with every known secret replaced by a prefix and a length (arena string). */
 const char *lint_redact(struct lint_run *run, const char *s);
-/* True when s[0..n) holds a known secret or an sk_test_/sk_live_ key (what lint_redact hides). */
-bool lint_has_secret(const struct lint_run *run, const char *s, size_t n);
+/* True when lint_redact() would hide part of s[0..n): a known secret or an sk_ key. */
+bool lint_has_secret(struct lint_run *run, const char *s, size_t n);
 
 /*
  * Writes the findings in run->format to stdout (plus github when run->github_too) and to
