@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "sha256.h"
 
 const char *lint_severity_name(enum lint_severity s)
 {
@@ -148,6 +149,7 @@ struct lint_diag *lint_report(struct lint_ctx *ctx, const struct lint_source *sr
 		goto out;
 	b = lint_source_pos(src, end);
 	d->path = arena_strdup(&run->arena, src->path);
+	d->abspath = arena_strdup(&run->arena, src->abspath);
 	d->line = a.line;
 	d->col = a.col;
 	d->end_line = b.line;
@@ -200,6 +202,71 @@ void lint_help(struct lint_diag *d, const char *fmt, ...)
 	d->help = arena_vprintf(&d->run->arena, fmt, ap);
 	va_end(ap);
 	pthread_mutex_unlock(&d->run->lock);
+}
+
+static int edit_cmp(const void *pa, const void *pb)
+{
+	const struct lint_fix_edit *a = pa, *b = pb;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->end < b->end ? -1 : a->end > b->end;
+}
+
+void lint_fix(struct lint_ctx *ctx, struct lint_diag *d, const struct lint_source *src,
+	      bool safe, const char *title, const struct lint_edit *edits, size_t nedits)
+{
+	struct lint_run *run = ctx->run;
+	struct lint_fix_edit *e;
+	struct lint_fix *fix;
+	size_t i;
+
+	/* not reported, nothing to change, or an env file: secrets are never rewritten */
+	if (!d || !d->path || !nedits || src->env)
+		return;
+	if (strcmp(src->abspath, d->abspath))
+		BUG("rule '%s' fixes '%s' for a finding in '%s'", d->rule->id, src->path, d->path);
+	/* the run's arena and secret list are shared by the threads linting other apps */
+	pthread_mutex_lock(&run->lock);
+	e = ARENA_ARRAY(&run->arena, struct lint_fix_edit, nedits);
+	for (i = 0; i < nedits; i++) {
+		const struct lint_edit *x = &edits[i];
+		struct lint_pos a, b;
+
+		if (x->start > x->end || x->end > src->len || !x->text)
+			BUG("rule '%s' made an edit [%u, %u) outside '%s'", d->rule->id, x->start,
+			    x->end, src->path);
+		if (lint_has_secret(run, src->buf + x->start, x->end - x->start) ||
+		    lint_has_secret(run, x->text, strlen(x->text)))
+			goto out;
+		a = lint_source_pos(src, x->start);
+		b = lint_source_pos(src, x->end);
+		e[i].start = x->start;
+		e[i].end = x->end;
+		e[i].line = a.line;
+		e[i].col = a.col;
+		e[i].end_line = b.line;
+		e[i].end_col = b.col;
+		e[i].text = arena_strdup(&run->arena, x->text);
+	}
+	qsort(e, nedits, sizeof(*e), edit_cmp);
+	/*
+	 * Overlapping edits (or two at one point, whose order nobody chose) have no one meaning:
+	 * such a fix is dropped rather than guessed at, on input no test foresaw.
+	 */
+	for (i = 1; i < nedits; i++)
+		if (e[i].start < e[i - 1].end || e[i].start == e[i - 1].start)
+			goto out;
+	fix = ARENA_NEW(&run->arena, struct lint_fix);
+	fix->title = arena_strdup(&run->arena, title);
+	fix->safe = safe;
+	fix->edits = e;
+	fix->nedits = nedits;
+	/* fixes are few: hashing the file for each is cheaper than a cache shared by threads */
+	sha256(src->buf, src->len, fix->digest);
+	d->fix = fix;
+out:
+	pthread_mutex_unlock(&run->lock);
 }
 
 void lint_lower_severity(struct lint_diag *d, enum lint_severity most)
@@ -288,6 +355,17 @@ static size_t secret_shape_len(const char *s)
 	return n >= 16 ? n : 0;
 }
 
+bool lint_has_secret(struct lint_run *run, const char *s, size_t n)
+{
+	char *copy = xstrndup(s, n);
+	bool ret;
+
+	/* what the one redaction function would hide is a secret: no second definition */
+	ret = lint_redact(run, copy) != copy;
+	free(copy);
+	return ret;
+}
+
 const char *lint_redact(struct lint_run *run, const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -323,6 +401,18 @@ const char *lint_redact(struct lint_run *run, const char *s)
 	ret = arena_strdup(&run->arena, strbuf_str(&sb));
 	strbuf_release(&sb);
 	return ret;
+}
+
+static bool fix_has_secret(struct lint_run *run, const struct lint_fix *fix)
+{
+	size_t i;
+
+	if (lint_has_secret(run, fix->title, strlen(fix->title)))
+		return true;
+	for (i = 0; i < fix->nedits; i++)
+		if (lint_has_secret(run, fix->edits[i].text, strlen(fix->edits[i].text)))
+			return true;
+	return false;
 }
 
 static int diag_cmp(const void *pa, const void *pb)
@@ -367,6 +457,9 @@ void lint_finish(struct lint_run *run)
 		d->message = lint_redact(run, d->message);
 		d->help = lint_redact(run, d->help);
 		d->frame = lint_redact(run, d->frame);
+		/* secrets of apps linted after the fix was made are known only now */
+		if (d->fix && fix_has_secret(run, d->fix))
+			d->fix = NULL;
 		run->diags[j++] = d;
 	}
 	run->ndiags = j;

@@ -145,14 +145,28 @@ void lint_add_overlay(struct lint_run *run, const char *path, const char *buf, s
 	o->len = len;
 }
 
-static const struct lint_overlay *find_overlay(const struct lint_run *run, const char *abs)
+/*
+ * The text that stands in for the file at abs: an overlay (stdin, an editor buffer), or
+ * what --fix/--diff made of it so far. False when the file is read from disk.
+ */
+static bool find_overlay(const struct lint_run *run, const char *abs, const char **buf,
+			 size_t *len)
 {
+	const struct lint_fixfile *fx;
 	size_t i;
 
 	for (i = 0; i < run->noverlays; i++)
-		if (!strcmp(run->overlays[i].abs, abs))
-			return &run->overlays[i];
-	return NULL;
+		if (!strcmp(run->overlays[i].abs, abs)) {
+			*buf = run->overlays[i].buf;
+			*len = run->overlays[i].len;
+			return true;
+		}
+	if (run->nfixfiles && (fx = lint_fixfile_find(run, abs))) {
+		*buf = fx->buf;
+		*len = fx->len;
+		return true;
+	}
+	return false;
 }
 
 /* lint_source_load(), or the overlay's text with the same limits and checks. */
@@ -160,9 +174,9 @@ static enum lint_load_status load_file(struct lint_run *run, struct arena *a,
 				       struct lint_source *src, const char *disp, const char *abs,
 				       const char **msg)
 {
-	const struct lint_overlay *o = find_overlay(run, abs);
+	struct lint_overlay ov, *o = &ov;
 
-	if (!o)
+	if (!find_overlay(run, abs, &ov.buf, &ov.len))
 		return lint_source_load(a, src, disp, abs, run->max_file_size, msg);
 	memset(src, 0, sizeof(*src));
 	src->path = arena_strdup(a, disp);
@@ -605,11 +619,12 @@ static void load_json(struct pipeline *p, struct lint_app *app, struct arena *a,
 		      struct lint_jsonfile *jf)
 {
 	char *path = join(app->absroot, name), *disp = NULL;
-	const char *msg = NULL;
+	const char *msg = NULL, *obuf;
+	size_t olen;
 	json_error_t err;
 	json_t *j;
 
-	if (!is_file(path) && !find_overlay(p->run, path))
+	if (!is_file(path) && !find_overlay(p->run, path, &obuf, &olen))
 		goto out;
 	disp = lint_display_path(p->run->cwd, path);
 	if (load_file(p->run, a, &jf->src, disp, path, &msg) != LOAD_OK) {
@@ -876,7 +891,9 @@ static void prepare_file(struct worker *wk, struct lint_file *f, struct file_sta
 {
 	struct pipeline *p = wk->p;
 	struct lint_run *run = p->run;
-	const struct lint_overlay *o = find_overlay(run, f->src.abspath);
+	const char *obuf;
+	size_t olen;
+	bool o = find_overlay(run, f->src.abspath, &obuf, &olen);
 	char *disp = lint_display_path(run->cwd, f->src.abspath);
 	const char *abs = f->src.abspath, *buf, *msg = NULL;
 	enum lint_load_status ls;
@@ -1250,9 +1267,12 @@ int lint_run_paths(struct lint_run *run)
 		free(p.apps.apps[i]);
 	}
 	free(p.apps.apps);
-	/* the findings point into the jobs' arenas: they live as long as the run */
-	run->keep = jobs;
-	run->nkeep = p.apps.n;
+	/* the findings point into the jobs' arenas: they live as long as the run (all passes) */
+	for (i = 0; i < p.apps.n; i++) {
+		LINT_GROW(run->keep, run->nkeep + 1, run->alloc_keep);
+		run->keep[run->nkeep++] = jobs[i].findings;
+	}
+	free(jobs);
 	for (i = 0; i < p.nworkers; i++) {
 		ts_parser_delete(p.workers[i].parser);
 		free(p.workers[i].buf);
@@ -1277,9 +1297,26 @@ void lint_run_init(struct lint_run *run)
 		run->sev[i] = lint_rules[i]->severity;
 }
 
+void lint_run_reset(struct lint_run *run)
+{
+	/* the arena keeps the config's strings: the old results stay in it until the end */
+	run->ndiags = 0;
+	run->nskips = 0;
+	run->nsecrets = 0;
+	run->nfiles = 0;
+}
+
 void lint_run_release(struct lint_run *run)
 {
 	size_t i;
+
+	for (i = 0; i < run->nfixfiles; i++) {
+		free(run->fixfiles[i].abspath);
+		free(run->fixfiles[i].display);
+		free(run->fixfiles[i].orig);
+		free(run->fixfiles[i].buf);
+	}
+	free(run->fixfiles);
 
 	for (i = 0; i < run->ntargets; i++)
 		free(run->targets[i].abs);
@@ -1288,7 +1325,7 @@ void lint_run_release(struct lint_run *run)
 		free(run->overlays[i].abs);
 	free(run->overlays);
 	for (i = 0; i < run->nkeep; i++)
-		arena_release(&((struct app_job *)run->keep)[i].findings);
+		arena_release(&run->keep[i]);
 	free(run->keep);
 	free(run->outputs);
 	free(run->diags);

@@ -39,6 +39,11 @@ static const char usage_text[] =
 "  --config FILE          use this config file (default: cwlint.json or .cwlintrc.json\n"
 "                         or package.json \"cwlint\", found from the first PATH upwards)\n"
 "  --no-config            ignore config files\n"
+"  --fix                  apply the safe fixes, then report what remains\n"
+"  --unsafe-fixes         with --fix or --diff, unsafe fixes too (they can change what\n"
+"                         a working app does: review them)\n"
+"  --diff                 print the fixes --fix would make as a unified diff, write\n"
+"                         nothing; exit 1 when there is something to fix, else 0\n"
 "  --baseline FILE        hide the findings recorded in FILE (see --write-baseline)\n"
 "  --write-baseline FILE  record every current finding in FILE (salted fingerprints,\n"
 "                         no line numbers, no secrets) and report nothing\n"
@@ -54,7 +59,7 @@ static const char usage_text[] =
 enum {
 	OPT_FORMAT = 256, OPT_RULE, OPT_FAIL_ON, OPT_MAX_WARNINGS, OPT_QUIET, OPT_COLOR, OPT_JOBS,
 	OPT_MAX_FILE_SIZE, OPT_MAX_NESTING, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE,
-	OPT_OUTPUT, OPT_STDIN_FILENAME,
+	OPT_OUTPUT, OPT_STDIN_FILENAME, OPT_FIX, OPT_DIFF, OPT_UNSAFE_FIXES,
 };
 
 static const struct option long_opts[] = {
@@ -77,6 +82,9 @@ static const struct option long_opts[] = {
 	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
+	{ "fix", no_argument, NULL, OPT_FIX },
+	{ "diff", no_argument, NULL, OPT_DIFF },
+	{ "unsafe-fixes", no_argument, NULL, OPT_UNSAFE_FIXES },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -271,6 +279,15 @@ int main(int argc, char **argv)
 		case OPT_WRITE_BASELINE:
 			write_baseline = optarg;
 			break;
+		case OPT_FIX:
+			run.fix = true;
+			break;
+		case OPT_DIFF:
+			run.diff = true;
+			break;
+		case OPT_UNSAFE_FIXES:
+			run.unsafe_fixes = true;
+			break;
 		case OPT_FAIL_ON:
 			if (!strcmp(optarg, "never"))
 				run.fail_on = SEV_OFF;
@@ -359,6 +376,17 @@ int main(int argc, char **argv)
 		ret = lint_explain(explain) ? 2 : 0;
 		goto out;
 	}
+	/* --diff prints only the diff; a baseline written from a fixed run would be stale */
+	if (run.diff && (format || run.noutputs)) {
+		ret = usage_error("--diff prints a unified diff; it takes no %s", format ? "--format"
+										 : "--output");
+		goto out;
+	}
+	if ((run.fix || run.diff) && write_baseline) {
+		ret = usage_error("%s cannot be combined with --write-baseline",
+				  run.diff ? "--diff" : "--fix");
+		goto out;
+	}
 	if (!format) {
 		const char *gha = getenv("GITHUB_ACTIONS");
 
@@ -422,6 +450,10 @@ int main(int argc, char **argv)
 		ret = set_rule_level(&run, rule_args[i]);
 		if (ret)
 			goto out;
+	}
+	if (run.fix || run.diff) {
+		ret = lint_fix_paths(&run, baseline);
+		goto out;
 	}
 	if (lint_run_paths(&run)) {
 		ret = 3;

@@ -248,6 +248,27 @@ void lint_help(struct lint_diag *d, const char *fmt, ...) __attribute__((format(
  * is an error); config and --rule overrides that already lowered it further still hold.
  */
 void lint_lower_severity(struct lint_diag *d, enum lint_severity most);
+
+/*
+ * Fixes. An edit replaces bytes [start, end) of the finding's source file (as cwlint read
+ * it) with text; start == end inserts. A fix is one or more edits in that same file, applied
+ * together or not at all, never in another file.
+ */
+struct lint_edit {
+	uint32_t start, end;
+	const char *text;
+};
+/*
+ * Attaches a fix to finding d (from lint_report() on src). safe: `cwlint --fix` applies it;
+ * an unsafe fix (one that can change what a working app does) needs --unsafe-fixes too.
+ * title says what it does ("rename applicationId to applicationID"). Title and texts are
+ * copied into the run's arena; edits may come in any order, and a fix whose edits overlap
+ * is dropped. A fix on an env file, or one whose text or replaced bytes hold a secret, is
+ * dropped too: secrets are never rewritten. A finding that is not reported (suppressed, outside the named paths) keeps none.
+ */
+void lint_fix(struct lint_ctx *ctx, struct lint_diag *d, const struct lint_source *src,
+	      bool safe, const char *title, const struct lint_edit *edits, size_t nedits);
+
 /* True when rule id is enabled and applies to ctx->app. */
 bool lint_rule_enabled(const struct lint_ctx *ctx, const char *id);
 /* True for env key names that hold secrets (API keys, passwords, deploy keys, tokens). */
@@ -281,6 +302,29 @@ TSNode ts_unwrap(TSNode n);
  * skip the node's children.
  */
 void ts_walk(TSNode root, bool (*visit)(TSNode n, void *ud), void *ud);
+
+/* --- shaping a fix's edits (src/edit.c) --- */
+
+/* Byte offset where the line holding off starts; where its text ends (before \r\n or \n). */
+uint32_t lint_line_start(const struct lint_source *src, uint32_t off);
+uint32_t lint_line_end(const struct lint_source *src, uint32_t off);
+/* True when only blanks come between the start of off's line and off. */
+bool lint_first_on_line(const struct lint_source *src, uint32_t off);
+/* True when only blanks, or a // comment, come after off on its line. */
+bool lint_rest_blank(const struct lint_source *src, uint32_t off);
+/* The blanks the line holding off starts with (arena string). */
+const char *lint_indent(struct arena *a, const struct lint_source *src, uint32_t off);
+/* "\r\n" when the line holding off ends with it, else "\n": inserted lines match the file. */
+const char *lint_newline(const struct lint_source *src, uint32_t off);
+/* The outermost node spanning exactly bytes [start, end), or a null node. */
+TSNode ts_node_at(TSTree *tree, uint32_t start, uint32_t end);
+/*
+ * The edit that removes a list item (an object member, an array element) with its comma;
+ * with its whole line when the item has the line to itself.
+ */
+struct lint_edit lint_edit_remove_item(const struct lint_source *src, TSNode item);
+/* The quote the file writes strings with (its first string literal's), else '"'. */
+char lint_quote_of(const struct lint_source *src, TSTree *tree);
 
 /* --- PCRE2 patterns (src/regex.c) --- */
 
