@@ -156,9 +156,9 @@ static void find_conflict_marker(struct lint_file *f)
 {
 	static const char *const marks[] = { "<<<<<<< ", "=======", ">>>>>>> ", "||||||| " };
 	const struct lint_source *s = &f->src;
-	uint32_t i;
+	uint32_t i, n = lint_source_nlines(s);
 
-	for (i = 0; i < s->nlines; i++) {
+	for (i = 0; i < n; i++) {
 		size_t len, k;
 		const char *line = lint_source_line(s, i + 1, &len);
 

@@ -82,8 +82,7 @@ void lint_source_from_mem(struct arena *a, struct lint_source *src, const char *
 	src->abspath = arena_strdup(a, abspath ? abspath : display);
 	src->buf = arena_strndup(a, buf, len);
 	src->len = len;
-	src->invalid_utf8 = !lint_is_valid_utf8(buf, len);
-	index_lines(a, src);
+	src->arena = a;
 }
 
 enum lint_load_status lint_read_file(struct arena *a, const char *display, const char *abspath,
@@ -167,11 +166,27 @@ enum lint_load_status lint_source_load(struct arena *a, struct lint_source *src,
 	return ret;
 }
 
+/* Builds the line index the first time a position is asked for (one thread per file). */
+static void need_lines(const struct lint_source *csrc)
+{
+	struct lint_source *src = (struct lint_source *)csrc;
+
+	if (!src->lines && src->buf && src->arena)
+		index_lines(src->arena, src);
+}
+
+uint32_t lint_source_nlines(const struct lint_source *src)
+{
+	need_lines(src);
+	return src->nlines;
+}
+
 struct lint_pos lint_source_pos(const struct lint_source *src, uint32_t offset)
 {
 	struct lint_pos pos = { 1, 1 };
 	uint32_t lo = 0, hi, i, col = 1;
 
+	need_lines(src);
 	if (!src->lines || !src->nlines)
 		return pos;
 	if (offset > src->len)
@@ -201,6 +216,7 @@ const char *lint_source_line(const struct lint_source *src, uint32_t n, size_t *
 {
 	uint32_t s, e;
 
+	need_lines(src);
 	if (!src->nlines || n < 1 || n > src->nlines) {
 		*len = 0;
 		return "";

@@ -23,10 +23,15 @@ struct lint_source {
 	const char *abspath;	/* absolute, for opening sibling files */
 	const char *buf;	/* file bytes plus a NUL (an embedded BOM is kept) */
 	size_t len;
-	uint32_t *lines;	/* byte offset of each line start; lines[0] == 0 */
+	/*
+	 * Byte offset of each line start (lines[0] == 0), built on first use: most files are
+	 * scanned or parsed without any position ever being asked for. Read them through
+	 * lint_source_pos(), lint_source_line() and lint_source_nlines().
+	 */
+	uint32_t *lines;
 	uint32_t nlines;
-	bool invalid_utf8;	/* some byte sequence is not valid UTF-8 */
 	bool ascii;		/* every byte < 0x80: columns are byte offsets (O(1) positions) */
+	struct arena *arena;	/* where the line index goes */
 	/* set for env files: code frames mask the values of secret entries structurally */
 	const struct dotenv_file *env;
 	/* inline `cwlint-ignore` comments found in the file (suppress.c) */
@@ -60,6 +65,8 @@ void lint_source_from_mem(struct arena *a, struct lint_source *src, const char *
 
 /* Byte offset to line and code-point column. Offsets past the end clamp to the end. */
 struct lint_pos lint_source_pos(const struct lint_source *src, uint32_t offset);
+/* How many lines the source has (a last line without a line end counts). */
+uint32_t lint_source_nlines(const struct lint_source *src);
 /* The text of 1-based line n without its line ending; *len receives its length. */
 const char *lint_source_line(const struct lint_source *src, uint32_t n, size_t *len);
 
