@@ -181,7 +181,15 @@ def workos_codes(path):
     except (OSError, ValueError):
         return None
     items = d.get("issues", []) + d.get("authPatterns", {}).get("findings", [])
-    return [f"`{i.get('code')}`" + (f" ({i['filePath']})" if i.get("filePath") else "") for i in items]
+    # the same check may appear among both the issues and the pattern findings, once with its file
+    with_file = {i.get("code") for i in items if i.get("filePath")}
+    out = []
+    for i in items:
+        if i.get("filePath") or i.get("code") not in with_file:
+            s = f"`{i.get('code')}`" + (f" ({i['filePath']})" if i.get("filePath") else "")
+            if s not in out:
+                out.append(s)
+    return out
 
 
 def main():
@@ -405,7 +413,7 @@ def main():
              "each (an import of `useAuth` from `@workos-inc/authkit-react`), so their counts should agree with each "
              "other; ripgrep counts the lines that mention `useAuth`. The WorkOS CLI's `doctor` checks one project: "
              "its package.json, env and a few auth patterns, offline here (`--skip-api --skip-ai`); its count is "
-             "its `issues` plus `authPatterns.findings`.")
+             "its `issues` plus `authPatterns.findings` (the same check can be in both).")
     for key, where in (("workos", "the corpus root"), ("workos-app", "apps/web")):
         codes = workos_codes(os.path.join(res, f"out-{key}.txt"))
         if codes is not None:
