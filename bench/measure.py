@@ -6,7 +6,8 @@
 
 Steps, all on the corpora that bench/gen_corpus.py wrote:
  1. correctness: cwlint's JSON output on both corpora against their manifests (bench/check.py),
-    and the outputs of --jobs 1 and --jobs 2 compared byte for byte;
+    the paths cwlint opens (strace: none under node_modules, .next, dist, _generated), and
+    the outputs of --jobs 1 and --jobs 2 compared byte for byte;
  2. timing: ROUNDS rounds; each round is one hyperfine call over every fast command (a warm-up
     run each, then RUNS timed runs each), with the command order rotated from round to round,
     so that each tool is measured in every stretch of the run and a burst of load on this shared
@@ -18,8 +19,8 @@ Steps, all on the corpora that bench/gen_corpus.py wrote:
     findings count of each tool;
  4. the report, RESULTS.md: machine, versions, the table, every target of
     shared/spec/performance.md with PASS or FAIL.
-Exit status 1 when cwlint missed a planted mistake, reported anything else, or its output
-depends on --jobs; performance targets never change the exit status (the machine is shared and
+Exit status 1 when cwlint missed a planted mistake, reported anything else, opened a file in
+a folder it must skip, or its output depends on --jobs; performance targets never change the exit status (the machine is shared and
 noisy: the report says how they stand).
 """
 import argparse
@@ -29,6 +30,7 @@ import os
 import platform
 import re
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -263,6 +265,26 @@ def main():
         corr[tag]["stderr"] = err.strip().splitlines()[:5]
         if crc != 0:
             failures.append(f"correctness on {tag}")
+    # what cwlint opens: nothing under node_modules (nor .next, dist, _generated) may be among it
+    opened = None
+    if shutil.which("strace"):
+        trace = os.path.join(res, "corpus.strace")
+        run(["strace", "-f", "-qq", "-s", "4096", "-e", "trace=open,openat,openat2", "-o", trace,
+             cw, "--format", "json", "."], corpus)
+        paths = set()
+        with open(trace, errors="replace") as f:
+            for line in f:
+                m = re.search(r'open(?:at2?)?\((?:[^,"]*, )?"([^"]*)"', line)
+                if m and not line.rstrip().endswith("ENOENT (No such file or directory)"):
+                    paths.add(os.path.normpath(os.path.join(corpus, m.group(1))))
+        inside = [p for p in paths if p.startswith(corpus + os.sep)]
+        skipped = sorted(os.path.relpath(p, corpus) for p in inside
+                         if set(os.path.relpath(p, corpus).split(os.sep)) & {"node_modules", ".next", "dist", "_generated"})
+        opened = {"files": len(inside), "skipped": len(skipped), "nm": sum("node_modules" in p.split(os.sep) for p in skipped),
+                  "examples": skipped[:10]}
+        log(f"strace: cwlint opened {len(inside)} paths in the corpus, {len(skipped)} under skipped folders")
+        if skipped:
+            failures.append("cwlint opened files under folders it must skip")
     outs = {}
     for j in ("1", "2"):
         out = os.path.join(res, f"corpus.jobs{j}.json")
@@ -433,10 +455,14 @@ def main():
     rows_t.append(("whole corpus, peak memory", f"≤ {T_MEM_MB} MB", fmt_mb(m1), m1 is not None and m1 <= T_MEM_MB * 1024))
     c1 = corr["corpus"]
     ok_corr = c1["ok"]
-    rows_t.append(("correctness on the corpus", "every planted mistake reported; nothing under node_modules",
+    read_note = ("; files opened under node_modules (strace): not measured (no strace)" if opened is None else
+                 f"; paths opened under node_modules (strace): {opened['nm']}, under .next/dist/_generated: "
+                 f"{opened['skipped'] - opened['nm']}, of {opened['files']} opened in the corpus")
+    ok_corr = ok_corr and (opened is None or opened["skipped"] == 0)
+    rows_t.append(("correctness on the corpus", "every planted mistake reported; nothing under node_modules read",
                    f"{c1['found']}/{c1['planted']} planted found; {c1['skipped_paths_reported']} findings under skipped "
-                   f"folders; {c1['decoy_findings']} in {c1['decoy_files']} decoy files; {c1['unplanned']} unplanned",
-                   ok_corr))
+                   f"folders; {c1['decoy_findings']} in {c1['decoy_files']} decoy files; {c1['unplanned']} unplanned"
+                   + read_note, ok_corr))
     if save_ok:
         rs = med["cwlint-save"] / med["oxlint-save"]
         rows_t.append(("one file on save (`--stdin-filename`)", f"≤ {T_SAVE} × oxlint on that file",
@@ -475,6 +501,10 @@ def main():
         for lst in ("missed_list", "decoy_list", "skipped_list", "unplanned_list"):
             for x in c[lst]:
                 L.append(f"  - {lst.split('_')[0]}: `{x}`")
+    if opened is not None:
+        L.append(f"- what cwlint opens (`strace -f -e trace=open,openat,openat2` on the corpus run): {opened['files']} "
+                 f"paths in the corpus, {opened['nm']} under node_modules, {opened['skipped'] - opened['nm']} under "
+                 ".next, dist or _generated" + "".join(f"\n  - `{x}`" for x in opened["examples"]))
     L.append("\nPlanted mistakes by rule (corpus):\n")
     L.append("| rule | planted | reported |")
     L.append("|---|---|---|")

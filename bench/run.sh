@@ -5,7 +5,7 @@
 # Environment: BENCH_SEED (42), BENCH_SRC_FILES (3000), BENCH_NM_FILES (20000), and for
 # bench/measure.py BENCH_ROUNDS (5), BENCH_RUNS (2), BENCH_WARMUP (1), BENCH_ESLINT_RUNS (2),
 # BENCH_MEM_RUNS (3). Exit status 1 when cwlint's answer on the corpus is wrong (a planted
-# mistake missed, a false alarm, a file under node_modules read) or depends on --jobs; slow
+# mistake missed, a false alarm, a file under node_modules opened) or depends on --jobs; slow
 # numbers never fail it, they are reported.
 set -eu
 cd "$(dirname "$0")/.."
@@ -15,7 +15,8 @@ src_files=${BENCH_SRC_FILES:-3000}
 nm_files=${BENCH_NM_FILES:-20000}
 say() { echo "bench: $*" >&2; }
 
-# --- Debian packages: hyperfine, ripgrep (the read-everything floor), GNU time, python3, npm
+# --- Debian packages: hyperfine, ripgrep (the read-everything floor), GNU time, strace (which
+# files cwlint opens), python3, npm
 need=""
 command -v hyperfine >/dev/null 2>&1 || need="$need hyperfine"
 command -v rg >/dev/null 2>&1 || need="$need ripgrep"
@@ -24,6 +25,7 @@ command -v python3 >/dev/null 2>&1 || need="$need python3"
 command -v npm >/dev/null 2>&1 || need="$need npm"
 command -v git >/dev/null 2>&1 || need="$need git"
 command -v lscpu >/dev/null 2>&1 || need="$need util-linux"
+command -v strace >/dev/null 2>&1 || need="$need strace"
 if [ -n "$need" ]; then
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 		say "installing$need"
