@@ -100,6 +100,11 @@ install: $(B)/cwlint
 clean:
 	rm -rf $(B) tests/out
 
+# Times cwlint against its peers on a generated corpus and writes bench/RESULTS.md
+# (bench/README.md). Not a test: nothing in `make check` runs it.
+bench:
+	@sh bench/run.sh
+
 -include $(wildcard $(B)/obj/src/*.d $(B)/obj/rules/*.d $(B)/asan/src/*.d $(B)/asan/rules/*.d)
 
 # Regenerates the README's rule table from the rule structs.
