@@ -549,6 +549,20 @@ static void add_unsaved(struct walk *w)
 	}
 }
 
+char *lint_app_root(const char *dir)
+{
+	return enclosing_app(dir);
+}
+
+enum lint_path_type lint_path_type(const char *name, enum lint_file_kind *kind)
+{
+	if (env_name(name))
+		return LINT_PATH_ENV;
+	if (source_ext(name, kind))
+		return LINT_PATH_SOURCE;
+	return LINT_PATH_OTHER;
+}
+
 /* --- loading and parsing --- */
 
 /*
@@ -685,7 +699,7 @@ static bool wants_parse(struct pipeline *p, const struct lint_file *f)
  * comments included: an overestimate is fine for a limit). tree-sitter 0.20's error
  * recovery double-frees on more than 65,535 unclosed levels, so such files are never parsed.
  */
-static size_t nesting_depth(const char *s, size_t n, size_t stop_at)
+size_t lint_nesting_depth(const char *s, size_t n, size_t stop_at)
 {
 	size_t i, depth = 0, max = 0;
 
@@ -726,7 +740,7 @@ static void load_and_parse(struct pipeline *p, struct lint_app *app, struct aren
 		run->nfiles++;
 		if (!wants_parse(p, f))
 			continue;
-		if (nesting_depth(f->src.buf, f->src.len, run->max_nesting) > run->max_nesting) {
+		if (lint_nesting_depth(f->src.buf, f->src.len, run->max_nesting) > run->max_nesting) {
 			lint_skip(run, f->src.path, arena_printf(&run->arena,
 				  "'%s' nests brackets or tags deeper than %zu levels; not parsed (raise "
 				  "--max-nesting to parse it)", f->src.path, run->max_nesting), false);
