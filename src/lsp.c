@@ -909,6 +909,9 @@ static void dispatch(struct lsp_server *s, json_t *msg)
 	}
 	method = str_get(msg, "method");
 	params = json_object_get(msg, "params");
+	/* clients write "params": null for methods without parameters (shutdown, exit) */
+	if (json_is_null(params))
+		params = NULL;
 	if (!method || (params && !json_is_object(params) && !json_is_array(params))) {
 		send_error(s, id, RPC_INVALID_REQUEST,
 			   method ? "params must be an object or an array" : "the method is not a string");
