@@ -49,3 +49,34 @@ if command -v nvim >/dev/null 2>&1; then
 else
 	t_fail "lsp: neovim test" "nvim is missing (sh scripts/ensure-test-deps.sh installs Debian's neovim)"
 fi
+
+# The README's editor snippets, run as written: Neovim 0.7's init.lua, Vim's errorformat
+if command -v nvim >/dev/null 2>&1; then
+	rm -rf "$w/readme" "$w/bin" && cp -R "$TOP/tests/lsp/app" "$w/readme" && mkdir -p "$w/bin"
+	ln -s "$CWLINT" "$w/bin/cwlint"
+	awk '/<!-- nvim07:start -->/ { on = 1; next } /<!-- nvim07:end -->/ { on = 0 } on' "$TOP/README.md" |
+		grep -v '^```' > "$w/readme_init.lua"
+	awk '/<!-- vim:start -->/ { on = 1; next } /<!-- vim:end -->/ { on = 0 } on' "$TOP/README.md" |
+		grep -v '^```' > "$w/readme.vim"
+	for mode in nvim07 vim; do
+		rm -f "$w/readme.results"
+		if [ $mode = vim ]; then
+			(cd "$w/readme" && "$CWLINT" --format gcc . > "$w/readme.gcc" 2>/dev/null)
+			init=NONE
+		else
+			init="$w/readme_init.lua"
+		fi
+		(cd "$w/readme" && PATH="$w/bin:$PATH" HOME="$w/home" XDG_CONFIG_HOME="$w/home/config" \
+			XDG_DATA_HOME="$w/home/data" XDG_CACHE_HOME="$w/home/cache" XDG_STATE_HOME="$w/home/state" \
+			README_CHECK=$mode LSP_APP="$w/readme" LSP_RESULTS="$w/readme.results" \
+			VIM_SNIPPET="$w/readme.vim" GCC_OUT="$w/readme.gcc" \
+			timeout 120 nvim --headless -u "$init" -i NONE -n \
+			-c "luafile $TOP/tests/lsp/readme_check.lua" < /dev/null > "$w/readme.out" 2>&1)
+		st=$?
+		if [ -s "$w/readme.results" ]; then
+			cat "$w/readme.results"
+		else
+			t_fail "lsp: README $mode snippet" "no results (status $st): $(head -c 600 "$w/readme.out")"
+		fi
+	done
+fi
