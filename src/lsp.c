@@ -530,6 +530,11 @@ static void lint_app_docs(struct lsp_server *s, const char *root)
 	struct lint_run run;
 	size_t i;
 
+	for (i = 0; i < s->ndocs; i++)
+		if (s->docs[i]->app && !strcmp(s->docs[i]->app, root))
+			break;
+	if (i == s->ndocs)
+		return;		/* its last document was closed: nothing to publish */
 	lint_run_init(&run);
 	run.cwd = xstrdup(s->opts.cwd);
 	run.max_file_size = s->opts.max_file_size;
@@ -554,8 +559,6 @@ static void lint_app_docs(struct lsp_server *s, const char *root)
 		t->abs = xstrdup(d->abs);
 		t->is_dir = false;
 	}
-	if (!run.ntargets)
-		goto out;
 	if (lint_run_paths(&run)) {
 		send_log(s, true, 1, "cwlint: the lint failed; diagnostics may be out of date");
 		goto out;
@@ -616,6 +619,8 @@ static const char *str_get(json_t *o, const char *key)
 		return NULL;
 	return json_string_value(v);
 }
+
+static void close_doc(struct lsp_server *s, struct lsp_doc *d);
 
 static void set_text(struct lsp_doc *d, const char *text, size_t len)
 {
@@ -720,8 +725,11 @@ static void on_did_open(struct lsp_server *s, json_t *params)
 	mark_dirty(s, d->app);
 }
 
-/* Applies one TextDocumentContentChangeEvent: a range edit, or the whole text. */
-static void apply_change(struct lsp_server *s, struct lsp_doc *d, json_t *ch)
+/*
+ * Applies one TextDocumentContentChangeEvent: a range edit, or the whole text. Returns -1
+ * when range edits would grow the text past LSP_MAX_MESSAGE (the change is not applied).
+ */
+static int apply_change(struct lsp_server *s, struct lsp_doc *d, json_t *ch)
 {
 	json_t *text = obj_get(ch, "text"), *range = obj_get(ch, "range");
 	struct lsp_text t;
@@ -732,10 +740,10 @@ static void apply_change(struct lsp_server *s, struct lsp_doc *d, json_t *ch)
 	int i;
 
 	if (!json_is_string(text))
-		return;
+		return 0;
 	if (!range) {
 		set_text(d, json_string_value(text), json_string_length(text));
-		return;
+		return 0;
 	}
 	/* full sync is what the server asks for; a client sending ranges still gets them applied */
 	pos[0] = obj_get(range, "start");
@@ -744,7 +752,7 @@ static void apply_change(struct lsp_server *s, struct lsp_doc *d, json_t *ch)
 		json_t *j = obj_get(pos[i / 2], i % 2 ? "character" : "line");
 
 		if (!json_is_integer(j))
-			return;
+			return 0;
 		v[i] = json_integer_value(j);
 		if (v[i] < 0)
 			v[i] = 0;
@@ -763,7 +771,7 @@ static void apply_change(struct lsp_server *s, struct lsp_doc *d, json_t *ch)
 	}
 	n = json_string_length(text);
 	if (d->len - (b - a) + n > LSP_MAX_MESSAGE)
-		return;
+		return -1;
 	buf = xmalloc(d->len - (b - a) + n + 1);
 	memcpy(buf, d->text, a);
 	memcpy(buf + a, json_string_value(text), n);
@@ -772,6 +780,7 @@ static void apply_change(struct lsp_server *s, struct lsp_doc *d, json_t *ch)
 	buf[d->len] = '\0';
 	free(d->text);
 	d->text = buf;
+	return 0;
 }
 
 static void on_did_change(struct lsp_server *s, json_t *params)
@@ -785,7 +794,17 @@ static void on_did_change(struct lsp_server *s, json_t *params)
 	if (!d || !json_is_array(changes))
 		return;
 	for (i = 0; i < json_array_size(changes); i++)
-		apply_change(s, d, json_array_get(changes, i));
+		if (apply_change(s, d, json_array_get(changes, i))) {
+			struct strbuf sb = STRBUF_INIT;
+
+			/* its text is no longer the client's: stop following it rather than lint garbage */
+			strbuf_addf(&sb, "cwlint: '%s' grew past %zu MiB; it is no longer linted (reopen it)",
+				    d->abs, LSP_MAX_MESSAGE >> 20);
+			send_log(s, false, 2, strbuf_str(&sb));
+			strbuf_release(&sb);
+			close_doc(s, d);
+			return;
+		}
 	if (json_is_integer(version))
 		d->version = json_integer_value(version);
 	mark_dirty(s, d->app);
@@ -809,10 +828,16 @@ static void on_did_close(struct lsp_server *s, json_t *params)
 {
 	const char *uri = str_get(obj_get(params, "textDocument"), "uri");
 	struct lsp_doc *d = uri ? find_doc(s, uri) : NULL;
+
+	if (d)
+		close_doc(s, d);
+}
+
+/* Forgets d: its diagnostics are cleared, the rest of its app is linted without it. */
+static void close_doc(struct lsp_server *s, struct lsp_doc *d)
+{
 	size_t i;
 
-	if (!d)
-		return;
 	publish(s, d, NULL);
 	/* the rest of its app now reads the file from disk */
 	mark_dirty(s, d->app);

@@ -293,6 +293,26 @@ async function mainSession() {
   r = await s.request("textDocument/codeAction", { textDocument: { uri: "untitled:Untitled-1" }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } });
   check("unknown and non-file documents are ignored", r && Array.isArray(r.result) && !s.messages.slice(from).some((m) => m.method === "textDocument/publishDiagnostics" && /Nope|untitled/.test(m.params.uri)), show(s.messages.slice(from)));
 
+  // range edits (the server asks for full sync, but applies ranges too), in order, in UTF-16
+  // units: drop the ignore comment above the banner line, then replace its emoji (two units)
+  // with "x"; the finding comes back with every unit before it counted once
+  {
+    const lines = mainText.split("\n");
+    const ln = lines.findIndex((l) => l.includes("\u{1F389}"));
+    const ch = lines[ln].indexOf("\u{1F389}");
+    from = s.mark();
+    s.notify("textDocument/didChange", { textDocument: { uri: mainUri, version: version++ }, contentChanges: [
+      { range: { start: { line: ln - 1, character: 0 }, end: { line: ln, character: 0 } }, text: "" },
+      { range: { start: { line: ln - 1, character: ch }, end: { line: ln - 1, character: ch + 2 } }, text: "x" },
+    ] });
+    lines[ln] = lines[ln].slice(0, ch) + "x" + lines[ln].slice(ch + 2);
+    lines.splice(ln - 1, 1);
+    mainText = lines.join("\n");
+    pub = await s.diagnostics(mainUri, from);
+    const d = findDiag(pub, "hardcoded-client-id", ln - 1);
+    check("didChange with ranges: applied in order at UTF-16 positions", d && sameRange(d.range, ln - 1, 43, ln - 1, 76), show(pub && pub.params.diagnostics.map((x) => [x.code, x.range])));
+  }
+
   from = s.mark();
   s.notify("textDocument/didClose", { textDocument: { uri: mainUri } });
   pub = await s.diagnostics(mainUri, from);
