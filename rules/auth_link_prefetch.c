@@ -14,6 +14,13 @@ static const char *const triggers[] = {
 	"SignOut", "Login", "Logout", NULL,
 };
 
+/* route handlers a link can point at by mistake: by their calls or their path */
+static const char *const route_words[] = {
+	"getSignInUrl", "getSignUpUrl", "signOut", "sign-in", "signin", "sign_in", "sign-up",
+	"signup", "sign_up", "sign-out", "signout", "sign_out", "login", "log-in", "log_in",
+	"logout", "log-out", "log_out", NULL,
+};
+
 /* sign-in, signin, sign_in, sign-up, login, log-in, sign-out, logout ... as one path segment */
 static struct lint_regex auth_seg = LINT_REGEX("(?i)^(?:sign[-_]?(?:in|up|out)|log[-_]?(?:in|out))$");
 static struct lint_regex out_seg = LINT_REGEX("(?i)^(?:sign[-_]?out|log[-_]?out)$");
@@ -193,5 +200,6 @@ const struct lint_rule rule_auth_link_prefetch = {
 	.applies = APPLIES_NEXT,
 	.triggers = triggers,
 	.roles = ROLE_ROUTE,
+	.route_words = route_words,
 	.check_file = check,
 };

@@ -15,7 +15,9 @@
 #include "providers.h"
 
 /* the second: a provider whose pieces come through a local re-export module */
-static const char *const triggers[] = { "@workos-inc/authkit", "ConvexProviderWith", NULL };
+/* every shape it reports names useAuth, and AuthKit or a Convex provider */
+static const char *const triggers[] = { "useAuth", NULL };
+static const char *const also[] = { "@workos-inc/authkit", "ConvexProviderWith", NULL };
 
 static const char *provider_name(enum pv_provider p)
 {
@@ -245,5 +247,6 @@ const struct lint_rule rule_authkit_hook_mismatch = {
 		"components/ConvexClientProvider.tsx.",
 	.applies = APPLIES_WORKOS,
 	.triggers = triggers,
+	.also = also,
 	.check_file = check,
 };

@@ -24,6 +24,11 @@ static const char *const token_paths[] = {
 	".setAuth(",			/* a hand-rolled client.setAuth(fetchToken) */
 	NULL,
 };
+/* app_mentions() reads these in files no rule parses: they keep their bytes */
+static const char *const mentions[] = {
+	"ConvexProviderWith", "ConvexAuthProvider", "ConvexAuthNextjsProvider",
+	"ConvexBetterAuthProvider", ".setAuth(", "@workos-inc/authkit", NULL,
+};
 
 static bool app_mentions(const struct lint_app *app, const char *s)
 {
@@ -126,5 +131,6 @@ const struct lint_rule rule_convex_provider_without_auth = {
 		"template-nextjs-authkit components/ConvexClientProvider.tsx.",
 	.applies = APPLIES_WORKOS,
 	.triggers = triggers,
+	.mentions = mentions,
 	.check_app = check_app,
 };

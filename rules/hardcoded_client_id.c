@@ -72,6 +72,125 @@ struct scan {
 	struct lint_file *f;
 };
 
+/*
+ * Fixes exist only in the auth config, where the fact base is clear about what is right;
+ * elsewhere the variable depends on the framework and where the code runs (a Vite client
+ * needs import.meta.env.VITE_..., a server module its own env), so there is none.
+ */
+
+/* The env read the auth config uses: `env.X` when it reads through _generated/server. */
+static const char *config_env(const struct lint_file *f)
+{
+	const struct lint_eval *ev = f->app->auth_eval;
+
+	/* the evaluation is of the auth config the app uses (the .ts one when both exist) */
+	if (f == f->app->auth_config && ev && ev->nenv_reads &&
+	    ev->env_reads[0].start + 4 <= f->src.len &&
+	    !strncmp(f->src.buf + ev->env_reads[0].start, "env.", 4))
+		return "env.WORKOS_CLIENT_ID";
+	return "process.env.WORKOS_CLIENT_ID";
+}
+
+/*
+ * The fallback's fix keeps only the env read: `process.env.WORKOS_CLIENT_ID ?? "client_..."`
+ * becomes `process.env.WORKOS_CLIENT_ID`. Safe: in the auth config the fallback can never
+ * apply, because Convex fails the push when the variable is unset (F9), and when it is set
+ * the read alone gives the same value.
+ */
+static void fallback_fix(struct scan *s, struct lint_diag *d, TSNode str)
+{
+	const struct lint_source *src = &s->f->src;
+	TSNode p = ts_node_parent(str), keep;
+	struct lint_edit e;
+
+	while (ts_is(p, "parenthesized_expression") || ts_is(p, "as_expression") ||
+	       ts_is(p, "satisfies_expression"))
+		p = ts_node_parent(p);
+	if (ts_is(p, "binary_expression")) {
+		keep = ts_field(p, "left");
+		if (ts_node_start_byte(str) < ts_node_end_byte(keep))
+			return;
+	} else if (ts_is(p, "ternary_expression")) {
+		/* env ? env : "client_..." */
+		TSNode c = ts_field(p, "condition"), t = ts_field(p, "consequence");
+		char *ct = ts_text(s->ctx->arena, src, c);
+
+		if (ts_node_start_byte(str) < ts_node_start_byte(ts_field(p, "alternative")) ||
+		    !ts_text_eq(src, t, ct))
+			return;
+		keep = c;
+	} else {
+		return;
+	}
+	e.start = ts_node_start_byte(p);
+	e.end = ts_node_end_byte(p);
+	e.text = ts_text(s->ctx->arena, src, keep);
+	lint_fix(s->ctx, d, src, true, "drop the fallback: the auth config reads the variable only",
+		 &e, 1);
+}
+
+/* Where a string may become an env read: a value, never a key, a type or a module name. */
+static bool value_position(TSNode str)
+{
+	TSNode p = ts_node_parent(str);
+	static const char *const ok[] = {
+		"variable_declarator", "binary_expression", "array", "parenthesized_expression",
+		"as_expression", "satisfies_expression", "ternary_expression", "arguments",
+		"assignment_expression", "return_statement", "template_substitution",
+	};
+
+	if (ts_is(p, "pair"))
+		return ts_node_eq(ts_field(p, "value"), str);
+	if (ts_is(p, "variable_declarator"))
+		return ts_node_eq(ts_field(p, "value"), str);
+	for (size_t i = 0; i < ARRAY_SIZE(ok); i++)
+		if (ts_is(p, ok[i]))
+			return true;
+	return false;
+}
+
+/*
+ * The literal's fix reads the variable instead: the whole literal becomes
+ * process.env.WORKOS_CLIENT_ID, a URL holding the id becomes a template literal around it.
+ * Unsafe: the auth config then reads the Convex deployment's variable, which .env.local does
+ * not set; a deployment without it fails the push (F9), and one that holds another WorkOS
+ * environment's id starts trusting that environment instead of this one (W9).
+ */
+static void literal_fix(struct scan *s, struct lint_diag *d, TSNode str, size_t ms, size_t me)
+{
+	const struct lint_source *src = &s->f->src;
+	const char *env = config_env(s->f);
+	uint32_t b = ts_node_start_byte(str), e = ts_node_end_byte(str);
+	struct lint_edit ed = { (uint32_t)ms, (uint32_t)me, NULL };
+	const char *title = arena_printf(s->ctx->arena, "read the client id from %s", env);
+
+	if (!value_position(str))
+		return;
+	if (ts_is(str, "template_string")) {
+		ed.text = arena_printf(s->ctx->arena, "${%s}", env);
+		lint_fix(s->ctx, d, src, false, title, &ed, 1);
+		return;
+	}
+	if (!ts_is(str, "string") || e - b < 2)
+		return;
+	if (ms == b + 1 && me == e - 1) {
+		ed.start = b;
+		ed.end = e;
+		ed.text = env;
+		lint_fix(s->ctx, d, src, false, title, &ed, 1);
+		return;
+	}
+	/* the text around the id moves into a template literal unchanged: no escapes in it */
+	if (memchr(src->buf + b, '\\', e - b) || memchr(src->buf + b, '`', e - b) ||
+	    memmem(src->buf + b, e - b, "${", 2))
+		return;
+	ed.start = b;
+	ed.end = e;
+	ed.text = arena_printf(s->ctx->arena, "`%.*s${%s}%.*s`", (int)(ms - b - 1), src->buf + b + 1,
+			       env, (int)(e - 1 - me), src->buf + me);
+	lint_fix(s->ctx, d, src, false, title, &ed, 1);
+}
+
 static void report(struct scan *s, TSNode str, size_t ms, size_t me)
 {
 	struct lint_file *f = s->f;
@@ -89,6 +208,7 @@ static void report(struct scan *s, TSNode str, size_t ms, size_t me)
 			lint_help(d, "drop the fallback: `const clientId = process.env.WORKOS_CLIENT_ID;`, "
 				  "and set it per deployment with `npx convex env set WORKOS_CLIENT_ID "
 				  "client_...`");
+			fallback_fix(s, d, str);
 			return;
 		}
 		d = lint_report(s->ctx, &f->src, (uint32_t)ms, (uint32_t)me,
@@ -114,6 +234,7 @@ static void report(struct scan *s, TSNode str, size_t ms, size_t me)
 		lint_help(d, "write `const clientId = process.env.WORKOS_CLIENT_ID;` and set it per "
 			  "deployment: `npx convex env set WORKOS_CLIENT_ID client_...` (add --prod for "
 			  "production)");
+		literal_fix(s, d, str, ms, me);
 		return;
 	}
 	d = lint_report(s->ctx, &f->src, (uint32_t)ms, (uint32_t)me,
@@ -177,7 +298,12 @@ const struct lint_rule rule_hardcoded_client_id = {
 		"Next.js server code, import.meta.env.VITE_WORKOS_CLIENT_ID in a Vite app. Put the value\n"
 		"in .env.local, and set it on each Convex deployment:\n"
 		"  npx convex env set WORKOS_CLIENT_ID client_...          (dev)\n"
-		"  npx convex env set --prod WORKOS_CLIENT_ID client_...   (production)",
+		"  npx convex env set --prod WORKOS_CLIENT_ID client_...   (production)\n"
+		"In the auth config, `cwlint --fix` drops a fallback (`process.env.WORKOS_CLIENT_ID ??\n"
+		"\"client_...\"`: it can never apply, Convex fails the push when the variable is unset),\n"
+		"and `cwlint --fix --unsafe-fixes` replaces a literal with process.env.WORKOS_CLIENT_ID\n"
+		"(unsafe: set the variable on every deployment first). Elsewhere there is no fix: the\n"
+		"right variable depends on the framework and on where the code runs.",
 	.sources =
 		"Convex + WorkOS integration guide (\"Hardcode the client ID (use env var)\"); WorkOS\n"
 		"client id format client_<ULID>; Convex docs, Configuring dev and prod instances.",

@@ -3,7 +3,8 @@
 
 #include "routes.h"
 
-static const char *const triggers[] = { "withAuth", NULL };
+/* only pages, layouts and route handlers that call withAuth matter (components do not) */
+static const char *const route_words[] = { "withAuth", NULL };
 
 #define TEMPLATE_MATCHER "'/((?!_next|[^?]*\\\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|" \
 	"ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)).*)'"
@@ -203,7 +204,7 @@ const struct lint_rule rule_matcher_misses_auth_pages = {
 		"issues workos/authkit-nextjs #229, #274, #299, #351; get-convex/templates\n"
 		"template-nextjs-authkit app/layout.tsx and proxy.ts; Next.js docs, proxy matcher.",
 	.applies = APPLIES_NEXT | APPLIES_WORKOS,
-	.triggers = triggers,
-	.roles = ROLE_PROXY | ROLE_MIDDLEWARE,
+	.roles = ROLE_PROXY | ROLE_MIDDLEWARE | ROLE_ROUTE | ROLE_PAGE | ROLE_LAYOUT,
+	.route_words = route_words,
 	.check_app = check,
 };

@@ -8,6 +8,13 @@
 #define REDIRECT_ENV "NEXT_PUBLIC_WORKOS_REDIRECT_URI"
 #define MAX_CANDS 16
 
+
+/*
+ * Route handlers that run handleAuth, or sit at a callback path (paths are matched in
+ * lower case); other handlers need no parse to be told apart from the callback.
+ */
+static const char *const route_words[] = { "handleAuth", "callback", NULL };
+
 /* One place that sets a redirect URI the app can use. */
 struct cand {
 	const char *uri;
@@ -232,5 +239,6 @@ const struct lint_rule rule_missing_callback_route = {
 		"workos/next-authkit-example issue #6; get-convex/templates app/callback/route.ts.",
 	.applies = APPLIES_NEXT | APPLIES_WORKOS,
 	.roles = ROLE_PROXY | ROLE_MIDDLEWARE | ROLE_ROUTE,
+	.route_words = route_words,
 	.check_app = check,
 };

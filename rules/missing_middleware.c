@@ -3,7 +3,11 @@
 
 #include "routes.h"
 
-static const char *const triggers[] = { "withAuth", "AuthKitProvider", "handleAuth", NULL };
+/*
+ * Only the first use matters, and only when no proxy runs AuthKit: files that mention one
+ * keep their bytes and are parsed on demand (lint_file_parse), most often not at all.
+ */
+static const char *const mentions[] = { "withAuth", "AuthKitProvider", "handleAuth", NULL };
 
 /* What a use of authkit-nextjs needs from the proxy, best reason first. */
 static const struct {
@@ -25,7 +29,9 @@ static const struct lint_import *find_use(struct lint_app *app, struct lint_file
 		for (i = 0; i < app->nfiles; i++) {
 			struct lint_file *f = app->files[i];
 
-			if (!f->parsed || (f->roles & ROLE_CONVEX))
+			if ((f->roles & ROLE_CONVEX) || !f->src.buf ||
+			    !memmem(f->src.buf, f->src.len, uses[u].name, strlen(uses[u].name)) ||
+			    !lint_file_parse(f))
 				continue;
 			for (k = 0; k < f->nimports; k++) {
 				const struct lint_import *imp = &f->imports[k];
@@ -58,12 +64,16 @@ static void check(struct lint_ctx *ctx, struct lint_app *app)
 	struct lint_next *nx = lint_next_get(ctx);
 	const struct lint_proxy *p = nx->active;
 	struct lint_file *f = NULL;
-	const struct lint_import *use = find_use(app, &f);
+	const struct lint_import *use;
 	const char *ext;
 	struct lint_diag *d;
 	size_t i;
 
-	if (!use || nx->custom_files)
+	/* a proxy that runs AuthKit settles it before any file needs a parse */
+	if (nx->custom_files || (p && p->authkit != AKU_NONE))
+		return;
+	use = find_use(app, &f);
+	if (!use)
 		return;
 	ext = ends_with(f->relpath, ".js") || ends_with(f->relpath, ".jsx") ? "js" : "ts";
 	if (p) {
@@ -150,7 +160,7 @@ const struct lint_rule rule_missing_middleware = {
 		"getSessionFromHeader (the error text); issues workos/authkit-nextjs #229, #274,\n"
 		"#299, #351; WorkOS CLI doctor MISSING_MIDDLEWARE.",
 	.applies = APPLIES_NEXT | APPLIES_WORKOS,
-	.triggers = triggers,
+	.mentions = mentions,
 	.roles = ROLE_PROXY | ROLE_MIDDLEWARE,
 	.check_app = check,
 };

@@ -33,6 +33,19 @@ static const char *const react_client_hooks[] = {
 	"useImperativeHandle", "useOptimistic", "useActionState", "useEffectEvent", NULL,
 };
 static const char *const react[] = { "react", NULL };
+/*
+ * Pages and layouts are parsed up front only when their bytes show client-only code of
+ * their own: a React client hook by name (aliases keep the name in the import), Convex's or
+ * AuthKit's modules, or a Convex client/provider. The others matter only as importers of a
+ * provider file; walk_graph() parses those on demand.
+ */
+static const char *const route_words[] = {
+	"useState", "useEffect", "useLayoutEffect", "useInsertionEffect", "useReducer", "useRef",
+	"useContext", "useTransition", "useDeferredValue", "useSyncExternalStore",
+	"useImperativeHandle", "useOptimistic", "useActionState", "useEffectEvent",
+	"convex/react", "@workos-inc/authkit", "@convex-dev/workos", "ConvexReactClient",
+	"ConvexProvider", NULL,
+};
 static const char *const entry_names[] = {
 	"page", "layout", "template", "loading", "not-found", "default", NULL,
 };
@@ -192,6 +205,214 @@ static bool late_directive(const struct lint_file *f)
 	return found;
 }
 
+/* A late 'use client' statement at the top level (see late_directive()), or a null node. */
+static TSNode late_directive_node(const struct lint_file *f)
+{
+	TSNode root = ts_tree_root_node(f->tree), none;
+	uint32_t i, n = ts_node_named_child_count(root);
+
+	memset(&none, 0, sizeof(none));
+	for (i = 0; i < n; i++) {
+		TSNode s = ts_node_named_child(root, i), str = ts_node_named_child(s, 0);
+
+		if (ts_is(s, "expression_statement") && ts_is(str, "string") &&
+		    (ts_text_eq(&f->src, str, "'use client'") ||
+		     ts_text_eq(&f->src, str, "\"use client\"")))
+			return s;
+	}
+	return none;
+}
+
+static const char *const server_modules[] = {
+	"server-only", "next/headers", "next/cache", "convex/nextjs",
+	"@workos-inc/authkit-nextjs",	/* its root exports withAuth, signOut, ...: server code */
+	NULL,
+};
+
+/* Exports only a Server Component module may have (metadata, route segment config). */
+static const char *const server_exports[] = {
+	"metadata", "generateMetadata", "generateStaticParams", "generateViewport", "viewport",
+	"revalidate", "dynamic", "dynamicParams", "fetchCache", "runtime", "preferredRegion",
+	"maxDuration", NULL,
+};
+
+struct exports {
+	const struct lint_source *src;
+	bool server;			/* something 'use client' would break */
+	bool plain;			/* an export that is neither a component nor a hook */
+};
+
+static void export_name(struct exports *x, TSNode name)
+{
+	char buf[64];
+	uint32_t s, e;
+
+	if (ts_node_is_null(name))
+		return;
+	s = ts_node_start_byte(name);
+	e = ts_node_end_byte(name);
+	if (e <= s || e > x->src->len)
+		return;
+	/* the names that matter are short; a long one is judged by its first letters */
+	if (e - s >= sizeof(buf))
+		e = s + sizeof(buf) - 1;
+	memcpy(buf, x->src->buf + s, e - s);
+	buf[e - s] = '\0';
+	if (in_list(buf, server_exports))
+		x->server = true;
+	else if (!(buf[0] >= 'A' && buf[0] <= 'Z') && !hook_name(buf))
+		x->plain = true;
+}
+
+static bool async_fn(TSNode n)
+{
+	return (ts_is(n, "function_declaration") || ts_is(n, "function_expression") ||
+		ts_is(n, "arrow_function") || ts_is(n, "function")) &&
+	       ts_is(ts_node_child(n, 0), "async");
+}
+
+/* What a file's top-level exports say about giving it 'use client'. */
+static void read_exports(const struct lint_file *f, struct exports *x)
+{
+	TSNode root = ts_tree_root_node(f->tree);
+	uint32_t i, j, n = ts_node_named_child_count(root);
+
+	memset(x, 0, sizeof(*x));
+	x->src = &f->src;
+	for (i = 0; i < n; i++) {
+		TSNode s = ts_node_named_child(root, i), decl, val;
+
+		/* an async component: Client Components cannot be async */
+		if (async_fn(s))
+			x->server = true;
+		if (!ts_is(s, "export_statement"))
+			continue;
+		if (ts_node_child_count(s) > 1 && ts_is(ts_node_child(s, 1), "type"))
+			continue;	/* export type { ... } */
+		val = ts_field(s, "value");
+		if (async_fn(ts_unwrap(val)))
+			x->server = true;
+		decl = ts_field(s, "declaration");
+		if (ts_is(decl, "function_declaration") || ts_is(decl, "class_declaration") ||
+		    ts_is(decl, "generator_function_declaration")) {
+			export_name(x, ts_field(decl, "name"));
+			x->server |= async_fn(decl);
+		} else if (ts_is(decl, "lexical_declaration") || ts_is(decl, "variable_declaration")) {
+			for (j = 0; j < ts_node_named_child_count(decl); j++) {
+				TSNode v = ts_node_named_child(decl, j);
+
+				if (!ts_is(v, "variable_declarator"))
+					continue;
+				export_name(x, ts_field(v, "name"));
+				x->server |= async_fn(ts_unwrap(ts_field(v, "value")));
+			}
+		} else if (ts_is(decl, "enum_declaration")) {
+			x->plain = true;
+		} else if (ts_node_is_null(decl) && ts_node_is_null(val)) {
+			/* export { a, b as c } (from "m") */
+			for (j = 0; j < ts_node_named_child_count(s); j++) {
+				TSNode c = ts_node_named_child(s, j);
+				uint32_t k;
+
+				if (!ts_is(c, "export_clause"))
+					continue;
+				for (k = 0; k < ts_node_named_child_count(c); k++) {
+					TSNode sp = ts_node_named_child(c, k);
+					TSNode nm = ts_field(sp, "alias");
+
+					if (ts_node_is_null(nm))
+						nm = ts_field(sp, "name");
+					if (!ts_text_eq(&f->src, nm, "default"))
+						export_name(x, nm);
+				}
+			}
+		}
+	}
+	for (i = 0; i < f->nimports; i++)
+		if (!f->imports[i].type_only && (in_list(f->imports[i].module, server_modules) ||
+						 starts_with(f->imports[i].module, "node:")))
+			x->server = true;
+}
+
+static bool root_layout(const struct lint_file *f)
+{
+	const char *p = f->relpath;
+
+	if (starts_with(p, "src/"))
+		p += 4;
+	return (f->roles & ROLE_LAYOUT) && starts_with(p, "app/layout.");
+}
+
+/*
+ * The fix puts 'use client' before the first statement (after a shebang or license
+ * comments), in the file's quote style, and removes a late one. When it is safe:
+ * - a component file that a server file imports: it cannot run as a Server Component (the
+ *   hooks or props it uses fail to build or render), so the directive cannot break a page
+ *   that works; the templates' ConvexClientProvider.tsx is exactly this. Unsafe when it also
+ *   exports plain values (a server importer calling a helper would get a client reference);
+ * - a misplaced directive: the author asked for a client file, the fix makes it count;
+ * - unsafe for a page or layout written without one: the whole entry turns client (its data
+ *   loading and imports move to the browser); moving the client part out is often better.
+ * No fix where the directive breaks the build: metadata or route segment exports, an async
+ * component, server-only imports, or the root layout (it cannot be a Client Component).
+ */
+static void add_fix(struct lint_ctx *ctx, struct lint_file *f, struct lint_diag *d, bool via,
+		    bool misplaced)
+{
+	const struct lint_source *src = &f->src;
+	TSNode root = ts_tree_root_node(f->tree), first, late;
+	uint32_t i, n = ts_node_named_child_count(root), at, line;
+	struct lint_edit e[2];
+	struct exports x;
+	const char *dir, *nl;
+	bool safe;
+	char q;
+
+	read_exports(f, &x);
+	if (x.server || root_layout(f) || f->syntax_error)
+		return;
+	safe = misplaced || (via && !x.plain);
+	memset(&first, 0, sizeof(first));
+	for (i = 0; i < n; i++) {
+		first = ts_node_named_child(root, i);
+		if (!ts_is(first, "comment") && !ts_is(first, "hash_bang_line"))
+			break;
+	}
+	if (i == n)
+		return;
+	at = ts_node_start_byte(first);
+	nl = lint_newline(src, at);
+	late = late_directive_node(f);
+	if (misplaced && !ts_node_is_null(late)) {
+		dir = ts_text(ctx->arena, src, late);
+	} else {
+		q = lint_quote_of(src, f->tree);
+		/* no semicolons only where the file has none and the next line cannot join it */
+		dir = arena_printf(ctx->arena, "%cuse client%c%s", q, q,
+				   ts_is(first, "import_statement") &&
+				   src->buf[ts_node_end_byte(first) - 1] != ';' ? "" : ";");
+	}
+	/* its own line, before the first statement's; a byte order mark stays the first bytes */
+	line = lint_line_start(src, at);
+	if (!line && at >= 3 && !memcmp(src->buf, "\xef\xbb\xbf", 3))
+		line = 3;
+	e[0].start = e[0].end = at;
+	if (line == at || lint_first_on_line(src, at)) {
+		e[0].start = e[0].end = line;
+		e[0].text = arena_printf(ctx->arena, "%s%s%s", dir, nl, nl);
+	} else {
+		e[0].text = arena_printf(ctx->arena, "%s ", dir);
+	}
+	if (misplaced) {
+		if (ts_node_is_null(late))
+			return;
+		e[1] = lint_edit_remove_item(src, late);
+		lint_fix(ctx, d, src, safe, "move 'use client' to the top of the file", e, 2);
+		return;
+	}
+	lint_fix(ctx, d, src, safe, "add 'use client' at the top of the file", e, 1);
+}
+
 static void report(struct lint_ctx *ctx, struct lint_file *f, const struct lint_file *via,
 		   const struct usage *u)
 {
@@ -218,6 +439,7 @@ static void report(struct lint_ctx *ctx, struct lint_file *f, const struct lint_
 	else
 		lint_help(d, "add 'use client'; as the first statement of %s (comments may come first)",
 			  f->relpath);
+	add_fix(ctx, f, d, via != NULL, misplaced);
 }
 
 /* The app's files by address, to find a file's index from the pointer an import resolves to. */
@@ -281,12 +503,60 @@ static void add_edge(struct graph *g, size_t from, size_t to, const char *import
 	g->nedges++;
 }
 
+/*
+ * The name an import of f is likely to spell: its file name without the extension, or its
+ * folder's name for an index file ("../components/Providers", "@/components/auth").
+ */
+static size_t import_stem(const struct lint_file *f, const char **stem)
+{
+	const char *p = f->relpath, *base = strrchr(p, '/') ? strrchr(p, '/') + 1 : p;
+	size_t n = strcspn(base, ".");
+
+	if (n == 5 && !strncmp(base, "index", 5) && base > p + 1) {
+		const char *d = base - 1;
+
+		while (d > p && d[-1] != '/')
+			d--;
+		*stem = d;
+		return (size_t)(base - 1 - d);
+	}
+	*stem = base;
+	return n;
+}
+
+/*
+ * Entries the byte test left unparsed can still import a provider file that needs the
+ * directive: parse those whose bytes name one of the candidates (parsed server files that
+ * are not entries). Most apps have no candidate, and then nothing is parsed here.
+ */
+static void parse_importing_entries(struct lint_app *app)
+{
+	size_t i, j;
+
+	for (i = 0; i < app->nfiles; i++) {
+		const struct lint_file *c = app->files[i];
+		const char *stem;
+		size_t n;
+
+		if (!c->parsed || c->use_client || c->use_server || is_entry(c) ||
+		    !(n = import_stem(c, &stem)))
+			continue;
+		for (j = 0; j < app->nfiles; j++) {
+			struct lint_file *e = app->files[j];
+
+			if (!e->parsed && e->src.buf && is_entry(e) && memmem(e->src.buf, e->src.len, stem, n))
+				lint_file_parse(e);
+		}
+	}
+}
+
 /* The server module graph: entries, then what they import, up to 'use client' files. */
 static void walk_graph(struct graph *g)
 {
 	struct lint_app *app = g->app;
 	size_t i, j;
 
+	parse_importing_entries(app);
 	for (i = 0; i < app->nfiles; i++) {
 		struct lint_file *f = app->files[i];
 
@@ -475,7 +745,12 @@ const struct lint_rule rule_missing_use_client = {
 	.fix =
 		"Put 'use client' as the first statement of the provider file (comments may precede it),\n"
 		"and render that component from the server layout. Keep server work (withAuth()) in the\n"
-		"layout and pass plain values down as props.",
+		"layout and pass plain values down as props.\n"
+		"`cwlint --fix` adds the directive to a component file that a server file imports (it\n"
+		"cannot work as a Server Component anyway) and moves a misplaced one to the top. For a\n"
+		"page or layout, or a file that also exports plain values, the fix needs --unsafe-fixes;\n"
+		"there is none where the directive itself breaks the build (metadata exports, an async\n"
+		"component, server-only imports, the root layout).",
 	.sources =
 		"Next.js docs, 'use client' directive; Convex docs, Next.js quickstart (\"Create a client\n"
 		"component for the Convex provider\"); get-convex/templates template-nextjs-authkit\n"
@@ -484,5 +759,8 @@ const struct lint_rule rule_missing_use_client = {
 	.applies = APPLIES_NEXT,
 	.triggers = triggers,
 	.roles = ROLE_LAYOUT | ROLE_PAGE,
+	.route_words = route_words,
+	/* the server module graph never enters a 'use client' file */
+	.server_only = true,
 	.check_app = check_app,
 };

@@ -32,6 +32,77 @@ static bool has_key(const struct authcfg_provider *p, const char *valid)
 	return false;
 }
 
+/*
+ * Whether renaming to valid can only fix the provider, never break one that works: true when
+ * Convex rejects the provider as it is, because the key is applicationId/applicationid (F10)
+ * or because the provider lacks a key it requires (F11, F12). A rename that merely starts
+ * checking something (an aud check on a provider that works without one) is unsafe.
+ */
+static bool rename_is_safe(const struct authcfg_provider *p, const char *key, const char *valid)
+{
+	if (!strcmp(key, "applicationId") || !strcmp(key, "applicationid"))
+		return true;
+	/* without its type a provider with an issuer is OIDC, which may not have one (F10) */
+	if (p->kind == AK_CUSTOM_JWT)
+		return !strcmp(valid, "issuer") || !strcmp(valid, "jwks") || !strcmp(valid, "algorithm") ||
+		       (!strcmp(valid, "applicationID") && p->shared_issuer) ||
+		       (!strcmp(valid, "type") && p->issuer && !p->domain);
+	if (p->kind == AK_OIDC)
+		return !strcmp(valid, "domain") || !strcmp(valid, "applicationID");
+	return false;
+}
+
+/* The key's new text: quotes kept; a shorthand `{ applicationId }` keeps its variable. */
+static const char *renamed(struct lint_ctx *ctx, const struct lint_source *src, TSNode key,
+			   const char *old, const char *valid)
+{
+	char q = src->buf[ts_node_start_byte(key)];
+
+	if (ts_is(key, "shorthand_property_identifier"))
+		return arena_printf(ctx->arena, "%s: %s", valid, old);
+	if (!ts_is(ts_node_parent(key), "pair"))
+		return NULL;
+	if (ts_is(key, "string") && (q == '"' || q == '\''))
+		return arena_printf(ctx->arena, "%c%s%c", q, valid, q);
+	return ts_is(key, "property_identifier") ? valid : NULL;
+}
+
+/* The fix: the key renamed, and a one-string `algorithms: ["RS256"]` unwrapped. */
+static void rename_fix(struct lint_ctx *ctx, const struct authcfg *cfg, struct lint_diag *d,
+		       const struct lint_prop *k, const char *valid, bool safe)
+{
+	const struct lint_source *src = cfg->src;
+	TSTree *tree = cfg->app->auth_config->tree;
+	TSNode key = ts_node_at(tree, k->key_start, k->key_end);
+	struct lint_edit e[2];
+	size_t n = 1;
+
+	if (ts_node_is_null(key))
+		return;
+	e[0].start = k->key_start;
+	e[0].end = k->key_end;
+	if (!(e[0].text = renamed(ctx, src, key, k->key, valid)))
+		return;
+	if (!strcmp(valid, "algorithm") && k->value->kind == LV_ARRAY) {
+		TSNode arr = ts_node_at(tree, k->value->start, k->value->end), only;
+
+		/* only the literal list written right there, holding one string */
+		if (!ts_is(arr, "array") || ts_node_named_child_count(arr) != 1 ||
+		    k->value->nitems != 1 || k->value->items[0]->kind != LV_STRING ||
+		    ts_is(key, "shorthand_property_identifier"))
+			return;
+		only = ts_node_named_child(arr, 0);
+		if (!ts_is(only, "string"))
+			return;
+		e[1].start = ts_node_start_byte(arr);
+		e[1].end = ts_node_end_byte(arr);
+		e[1].text = ts_text(ctx->arena, src, only);
+		n = 2;
+	}
+	lint_fix(ctx, d, src, safe, arena_printf(ctx->arena, "rename `%s` to `%s`%s", k->key, valid,
+						 n == 2 ? " and make it one string" : ""), e, n);
+}
+
 /* Close to "providers": a case slip, the singular, a typo. */
 static bool near_providers(const char *key)
 {
@@ -56,6 +127,19 @@ static void check_top(struct lint_ctx *ctx, const struct authcfg *cfg)
 				"the auth config has `%s` instead of `providers`: Convex reads only "
 				"`providers`, so none of these providers is configured", k->key);
 		lint_help(d, "rename `%s` to `providers` (a list: providers: [ ... ])", k->key);
+		/*
+		 * Unsafe: Convex has never read these providers; once it does, the next push
+		 * validates them (and may fail) and the deployment starts accepting their tokens.
+		 */
+		if (k->value->kind == LV_ARRAY) {
+			TSNode key = ts_node_at(cfg->app->auth_config->tree, k->key_start, k->key_end);
+			struct lint_edit e = { k->key_start, k->key_end, NULL };
+
+			if (!ts_node_is_null(key) &&
+			    (e.text = renamed(ctx, cfg->src, key, k->key, "providers")))
+				lint_fix(ctx, d, cfg->src, false, arena_printf(ctx->arena,
+					 "rename `%s` to `providers`", k->key), &e, 1);
+		}
 		return;
 	}
 }
@@ -127,6 +211,7 @@ static void check(struct lint_ctx *ctx, struct lint_app *app)
 				lint_help(d, "write algorithm: \"RS256\" (one string, not a list)");
 			else
 				lint_help(d, "rename `%s` to `%s`", k2->key, valid);
+			rename_fix(ctx, cfg, d, k2, valid, rename_is_safe(p, k2->key, valid));
 		}
 	}
 }
@@ -157,7 +242,10 @@ const struct lint_rule rule_misspelled_provider_key = {
 		"{ type: \"customJwt\", issuer: \"https://api.workos.com/\", algorithm: \"RS256\",\n"
 		"  applicationID: clientId, jwks: `https://api.workos.com/sso/jwks/${clientId}` },",
 	.fix = "Rename the key to the one Convex reads: applicationID, jwks, algorithm, issuer, domain\n"
-	       "or type (algorithm is one string: \"RS256\").",
+	       "or type (algorithm is one string: \"RS256\"). `cwlint --fix` renames it when Convex\n"
+	       "rejects the provider as it is (applicationId, or a key the provider requires); other\n"
+	       "renames, which would start an aud check or enable a `provider` list Convex never read,\n"
+	       "need --unsafe-fixes.",
 	.sources =
 		"Convex backend crates/isolate/src/environment/auth_config.rs\n"
 		"(check_for_common_confusions) and crates/common/src/auth.rs (serde field names);\n"

@@ -1,14 +1,6 @@
 /* parse_error.c - a linted TS/JS file that does not parse: say so once, at the first error. */
 #include "rule.h"
 
-/*
- * Files that wire auth: WorkOS and server-side Convex imports. Plain `convex/react` users
- * (most components of a Convex app) are parsed only when another rule asks for them.
- */
-static const char *const triggers[] = {
-	"@workos-inc/", "@workos/", "@convex-dev/workos", "convex/nextjs", NULL,
-};
-
 static void check(struct lint_ctx *ctx, struct lint_file *f)
 {
 	struct lint_diag *d;
@@ -52,8 +44,8 @@ const struct lint_rule rule_parse_error = {
 	.family = "core",
 	.summary = "a linted TS/JS file or package.json has syntax errors, so findings may be incomplete",
 	.description =
-		"cwlint parses a source file when its bytes show it can matter (WorkOS or Convex\n"
-		"imports, an auth config, a proxy). When the parser meets text it cannot read it\n"
+		"cwlint parses a source file when its bytes show some rule can fire in it (WorkOS\n"
+		"or Convex imports, an auth config, a proxy). When the parser meets text it cannot read it\n"
 		"recovers and goes on, but whatever sits inside the broken part is invisible to every\n"
 		"rule. This finding marks the first error once per file so a clean result is never\n"
 		"mistaken for a checked one. A package.json that is not JSON is reported the same way:\n"
@@ -65,8 +57,12 @@ const struct lint_rule rule_parse_error = {
 		"export default { providers: [ { type: \"customJwt\" } ] };",
 	.fix = "Fix the syntax error; merge conflict markers (<<<<<<<, =======, >>>>>>>) count as errors.",
 	.sources = "tree-sitter error recovery (ERROR and MISSING nodes).",
-	.triggers = triggers,
+	/*
+	 * No triggers of its own: a file no other rule parses cannot hide a finding, so its
+	 * syntax does not matter to cwlint. The auth config, proxy and middleware always do.
+	 */
 	.roles = ROLE_AUTH_CONFIG | ROLE_PROXY | ROLE_MIDDLEWARE,
+	.every_file = true,
 	.check_file = check,
 	.check_app = check_package_json,
 };

@@ -9,6 +9,8 @@
 static const char *const triggers[] = {
 	"_API_KEY", "COOKIE_PASSWORD", "DEPLOY_KEY", "WORKOS_SECRET", NULL,
 };
+/* source only leaks through a public name: NEXT_PUBLIC_, EXPO_PUBLIC_, PUBLIC_, VITE_, REACT_APP_ */
+static const char *const also[] = { "PUBLIC_", "VITE_", "REACT_APP_", NULL };
 
 static const char *bundler(const char *prefix)
 {
@@ -242,6 +244,7 @@ const struct lint_rule rule_public_secret = {
 		"environment variable\"); Next.js and Vite env docs (NEXT_PUBLIC_/VITE_ inlined at\n"
 		"build); WorkOS CLI doctor checkApiKeyLeakedToClient.",
 	.triggers = triggers,
+	.also = also,
 	.check_file = check_file,
 	.check_app = check_app,
 };

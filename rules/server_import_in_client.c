@@ -12,6 +12,11 @@
 #include "semver.h"
 
 static const char *const triggers[] = { "@workos-inc/authkit-nextjs", NULL };
+/* a 'use client' file, or a client export taken from the package root */
+static const char *const also[] = {
+	"use client", "AuthKitProvider", "useAuth", "useAccessToken", "useTokenClaims",
+	"useRecentAuth", "Impersonation", NULL,
+};
 
 static const char *const root = "@workos-inc/authkit-nextjs";
 
@@ -140,5 +145,6 @@ const struct lint_rule rule_server_import_in_client = {
 		"plugins\"), CHANGELOG v1.0.0; workos/authkit-nextjs issue #84.",
 	.applies = APPLIES_NEXT,
 	.triggers = triggers,
+	.also = also,
 	.check_file = check,
 };

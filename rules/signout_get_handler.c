@@ -3,6 +3,11 @@
 
 #include "routes.h"
 
+/* handlers that call signOut, or sit at a sign-out path (paths are matched in lower case) */
+static const char *const route_words[] = {
+	"signOut", "signout", "sign-out", "sign_out", "logout", "log-out", "log_out", NULL,
+};
+
 static struct lint_regex out_seg = LINT_REGEX("(?i)^(?:sign[-_]?out|log[-_]?out)$");
 
 static void check(struct lint_ctx *ctx, struct lint_app *app)
@@ -57,5 +62,6 @@ const struct lint_rule rule_signout_get_handler = {
 		"CSRF.",
 	.applies = APPLIES_NEXT,
 	.roles = ROLE_ROUTE,
+	.route_words = route_words,
 	.check_app = check,
 };

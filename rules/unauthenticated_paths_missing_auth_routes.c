@@ -7,7 +7,10 @@
 #include "routes.h"
 #include "pathre.h"
 
-static const char *const triggers[] = { "getSignInUrl", "getSignUpUrl", "Unauthenticated", NULL };
+/* the route handlers that start sign-in, and a home page that renders <Unauthenticated> */
+static const char *const route_words[] = {
+	"getSignInUrl", "getSignUpUrl", "Unauthenticated", NULL,
+};
 
 static const struct lint_value *prop(const struct lint_value *obj, const char *key)
 {
@@ -130,7 +133,7 @@ const struct lint_rule rule_unauthenticated_paths_missing_auth_routes = {
 		"redirect-URI auto-add, PR #49 for issue #40); get-convex/templates\n"
 		"template-nextjs-authkit proxy.ts, app/sign-in/route.ts, app/sign-up/route.ts.",
 	.applies = APPLIES_NEXT | APPLIES_WORKOS,
-	.triggers = triggers,
-	.roles = ROLE_PROXY | ROLE_MIDDLEWARE | ROLE_ROUTE,
+	.roles = ROLE_PROXY | ROLE_MIDDLEWARE | ROLE_ROUTE | ROLE_PAGE,
+	.route_words = route_words,
 	.check_app = check,
 };

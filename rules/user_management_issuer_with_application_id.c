@@ -3,6 +3,28 @@
 
 #include "authcfg.h"
 
+/*
+ * The fix removes the key (its line, when it has one). Unsafe: a project whose WorkOS JWT
+ * template adds an aud claim has working logins today, and for it the removal drops an aud
+ * check: tokens minted for another audience of the same client would then be accepted.
+ */
+static void remove_fix(struct lint_ctx *ctx, const struct authcfg *cfg, struct lint_diag *d,
+		       const struct authcfg_provider *p)
+{
+	TSNode key = ts_node_at(cfg->app->auth_config->tree, p->app_id->key_start,
+				p->app_id->key_end), member;
+	struct lint_edit e;
+
+	if (ts_node_is_null(key))
+		return;
+	member = ts_is(key, "shorthand_property_identifier") ? key : ts_node_parent(key);
+	if (!ts_is(ts_node_parent(member), "object"))
+		return;
+	e = lint_edit_remove_item(cfg->src, member);
+	lint_fix(ctx, d, cfg->src, false, "remove applicationID from the user_management provider",
+		 &e, 1);
+}
+
 static void check(struct lint_ctx *ctx, struct lint_app *app)
 {
 	const struct authcfg *cfg;
@@ -27,6 +49,7 @@ static void check(struct lint_ctx *ctx, struct lint_app *app)
 				"an aud claim)");
 		lint_help(d, "remove applicationID from this provider; keep it only on the provider "
 			  "with issuer \"https://api.workos.com/\"");
+		remove_fix(ctx, cfg, d, p);
 	}
 }
 
@@ -54,7 +77,9 @@ const struct lint_rule rule_user_management_issuer_with_application_id = {
 		"  algorithm: \"RS256\", jwks: `https://api.workos.com/sso/jwks/${clientId}` },",
 	.fix =
 		"Remove applicationID from the user_management provider. Keep it on the provider with\n"
-		"issuer \"https://api.workos.com/\", whose tokens do carry aud = your client id.",
+		"issuer \"https://api.workos.com/\", whose tokens do carry aud = your client id.\n"
+		"`cwlint --fix --unsafe-fixes` removes it: the fix is unsafe because with a JWT template\n"
+		"that adds aud the provider works today, and removing the key drops that aud check.",
 	.sources =
 		"get-convex/templates PR #193 (\"the only one with an extra applicationID\");\n"
 		"workos/template-convex-nextjs-authkit PR #13; Convex backend crates/common/src/auth.rs\n"

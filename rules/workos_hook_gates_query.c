@@ -17,7 +17,14 @@
 #define SNIPPET_MAX	48	/* longest source text quoted in a fix */
 #define NO_ROOT		((TSNode){ { 0 } })	/* gates_of: the whole component */
 
-static const char *const triggers[] = { "@workos-inc/", NULL };
+/*
+ * A file can gate a Convex hook on WorkOS auth state only if it names the WorkOS hook (by
+ * import or through a re-exporting module) and a Convex hook.
+ */
+static const char *const triggers[] = { "useAuth", NULL };
+static const char *const also[] = {
+	"useQuery", "usePaginatedQuery", "useQueries", "useMutation", "useAction", NULL,
+};
 
 static const char *const workos_modules[] = {
 	"@workos-inc/authkit-react",
@@ -738,5 +745,6 @@ const struct lint_rule rule_workos_hook_gates_query = {
 		"authentication; get-convex/templates issue #245; convex-workos skill (\"Use WorkOS auth\n"
 		"hooks to gate Convex queries\" under DON'T).",
 	.triggers = triggers,
+	.also = also,
 	.check_file = check,
 };

@@ -157,9 +157,11 @@ int lint_baseline_apply(struct lint_run *run, const char *file)
 	run->ndiags = kept;
 	json_array_foreach(arr, j, e)
 		stale += (size_t)json_integer_value(json_object_get(e, "count"));
-	if (stale)
+	/* --fix lints several times: the note once is enough */
+	if (stale && !run->baseline_noted)
 		fprintf(stderr, "cwlint: %zu baseline entr%s no longer match any finding (fixed?); "
 			"refresh it with --write-baseline %s\n", stale, stale == 1 ? "y" : "ies", file);
+	run->baseline_noted = true;
 	ret = 0;
 out:
 	json_decref(doc);

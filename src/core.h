@@ -5,6 +5,8 @@
 #ifndef CWLINT_CORE_H
 #define CWLINT_CORE_H
 
+#include <pthread.h>
+
 #include "rule.h"
 
 enum lint_format {
@@ -21,12 +23,35 @@ struct lint_output_file {
 	const char *path;		/* borrowed from argv */
 };
 
+/*
+ * One edit of a fix, resolved while the source was loaded. start/end are byte offsets into
+ * the file exactly as cwlint read it (an editor turns them into LSP TextEdits); the
+ * positions are the same points as 1-based lines and code-point columns, like findings.
+ */
+struct lint_fix_edit {
+	uint32_t start, end;		/* bytes [start, end) are replaced; start == end inserts */
+	uint32_t line, col;		/* position of start */
+	uint32_t end_line, end_col;	/* position of end */
+	const char *text;		/* the replacement (run arena), never a secret */
+};
+
+/* A fix of one finding: every edit is in the finding's file; sorted, never overlapping. */
+struct lint_fix {
+	const char *title;		/* what it does: "rename applicationId to applicationID" */
+	bool safe;			/* applied by --fix; unsafe ones need --unsafe-fixes */
+	const struct lint_fix_edit *edits;
+	size_t nedits;
+	unsigned char digest[32];	/* SHA-256 of the file bytes the offsets refer to */
+};
+
 /* A finding, fully resolved while its source was still loaded. */
 struct lint_diag {
 	struct lint_run *run;		/* owner: its arena holds the strings */
 	const struct lint_rule *rule;
 	enum lint_severity sev;		/* after config and --rule overrides */
 	const char *path;		/* display path */
+	const char *abspath;		/* absolute path of the file (what a fix rewrites) */
+	const struct lint_fix *fix;	/* the rule's fix, or NULL */
 	uint32_t line, col, end_line, end_col;
 	const char *message;
 	const char *help;		/* may be NULL */
@@ -46,12 +71,28 @@ struct lint_skip {
 	const char *path;
 	const char *why;
 	bool incomplete;		/* results may be incomplete because of it (exit 3) */
+	uint64_t order;			/* app, then the order within it: output never shows timing */
 };
 
 /* A path the user named: only findings under it are reported. */
 struct lint_target {
 	char *abs;			/* normalised absolute path */
 	bool is_dir;
+};
+
+/*
+ * A file's text as --fix/--diff left it in memory: the pipeline lints buf instead of the
+ * file on disk, so later passes see earlier fixes without anything being written (fix.c).
+ */
+struct lint_fixfile {
+	char *abspath;			/* malloc'd, like the strings below */
+	char *display;			/* display path */
+	char *orig;			/* the bytes read from disk before the first fix */
+	size_t orig_len;
+	char *buf;			/* the text with the fixes so far */
+	size_t len;
+	size_t nfixed;			/* fixes applied to it */
+	bool failed;			/* could not be read or written: left alone */
 };
 
 /* What the config file says (config.c). */
@@ -98,6 +139,14 @@ struct lint_run {
 	size_t noverlays, alloc_overlays;
 	unsigned jobs;			/* worker threads for loading and parsing (>= 1) */
 
+	/* --fix, --diff, --unsafe-fixes (fix.c) */
+	bool fix;			/* write the fixes */
+	bool diff;			/* print them as a unified diff, write nothing */
+	bool unsafe_fixes;		/* unsafe fixes too */
+	struct lint_fixfile *fixfiles;	/* files changed in memory so far */
+	size_t nfixfiles, alloc_fixfiles;
+	bool baseline_noted;		/* stale baseline entries were pointed out already */
+
 	/* results */
 	struct arena arena;		/* findings, skips, secrets: lives for the whole run */
 	struct lint_diag **diags;
@@ -107,10 +156,19 @@ struct lint_run {
 	char **secrets;			/* values no output may show */
 	size_t nsecrets, alloc_secrets;
 	size_t nfiles;			/* files read */
+	struct arena *keep;		/* the per-app arenas findings point into */
+	size_t nkeep, alloc_keep;
+	/*
+	 * Apps are linted on several threads: lint_report(), lint_help(), lint_secret() and
+	 * lint_skip() take this lock; everything else a rule touches belongs to its app.
+	 */
+	pthread_mutex_t lock;
 };
 
 void lint_run_init(struct lint_run *run);
 void lint_run_release(struct lint_run *run);
+/* Forgets the results (findings, skips, secrets, file count) before linting again. */
+void lint_run_reset(struct lint_run *run);
 
 /* Lints every target; findings land in run->diags. Returns 0, or -1 on a fatal error. */
 int lint_run_paths(struct lint_run *run);
@@ -134,17 +192,23 @@ size_t lint_nesting_depth(const char *s, size_t n, size_t stop_at);
 
 /* Records a skipped path (arena copies). */
 void lint_skip(struct lint_run *run, const char *path, const char *why, bool incomplete);
+/* The calling thread's skip notes from now on belong to the app with this index. */
+void lint_skip_order(size_t app);
 
 /* Sorts, de-duplicates and redacts the findings: call once before any output. */
 void lint_finish(struct lint_run *run);
 /* Returns s with every known secret replaced by a prefix and a length (arena string). */
 const char *lint_redact(struct lint_run *run, const char *s);
+/* True when lint_redact() would hide part of s[0..n): a known secret or an sk_ key. */
+bool lint_has_secret(struct lint_run *run, const char *s, size_t n);
 
 /*
  * Writes the findings in run->format to stdout (plus github when run->github_too) and to
  * every --output file; a file that cannot be written is an I/O error (exit 3).
  */
 void lint_output(struct lint_run *run);
+/* The "skipped" notes on stderr (lint_output() writes them too). */
+void lint_output_skips(struct lint_run *run);
 /* "human", "gcc", "json", "sarif" or "github"; -1 for anything else. */
 int lint_format_parse(const char *s, enum lint_format *out);
 
@@ -160,6 +224,19 @@ void lint_unit_hash(const struct lint_source *src, uint32_t start, uint32_t end,
 		    unsigned char out[32]);
 void lint_fingerprint(const char *rule_id, const char *path, const unsigned char unit[32],
 		      char out[LINT_FINGERPRINT_HEX + 1]);
+/*
+ * --fix and --diff (fix.c): lints, applies the fixes in memory and lints again until nothing
+ * more applies (at most LINT_FIX_PASSES rounds). --fix then writes each changed file once,
+ * atomically, and reports what remains as a plain run does; --diff prints the changes as a
+ * unified diff and writes nothing. Returns the exit status: for --fix that of the remaining
+ * findings (3 when a file could not be written); for --diff 1 when there is something to
+ * fix, else 0 (3 on an I/O failure). baseline: --baseline FILE or NULL (2 when it is bad).
+ */
+#define LINT_FIX_PASSES 10
+int lint_fix_paths(struct lint_run *run, const char *baseline);
+/* The fixed text of the file at abspath, or NULL. */
+const struct lint_fixfile *lint_fixfile_find(const struct lint_run *run, const char *abspath);
+
 /* Baselines (baseline.c), after lint_finish(): write every finding, or hide the recorded ones. */
 int lint_baseline_write(struct lint_run *run, const char *file);
 int lint_baseline_apply(struct lint_run *run, const char *file);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core.h"
+#include "sha256.h"
 
 const char *lint_severity_name(enum lint_severity s)
 {
@@ -129,6 +130,7 @@ struct lint_diag *lint_report(struct lint_ctx *ctx, const struct lint_source *sr
 	size_t len;
 	va_list ap;
 
+	pthread_mutex_lock(&run->lock);
 	d = ARENA_NEW(&run->arena, struct lint_diag);
 	d->rule = ctx->rule;
 	d->run = run;
@@ -137,16 +139,17 @@ struct lint_diag *lint_report(struct lint_ctx *ctx, const struct lint_source *sr
 	d->message = arena_vprintf(&run->arena, fmt, ap);
 	va_end(ap);
 	if (!in_targets(run, src->abspath))
-		return d;	/* still returned so lint_help() works; never listed */
+		goto out;	/* still returned so lint_help() works; never listed */
 	if (end < start)
 		end = start;
 	a = lint_source_pos(src, start);
 	/* suppression findings answer to nobody: they cannot be suppressed themselves */
 	if (!ctx->rule->last && strcmp(ctx->rule->id, "invalid-suppression") &&
 	    lint_suppressed(src, ctx->rule, a.line))
-		return d;
+		goto out;
 	b = lint_source_pos(src, end);
 	d->path = arena_strdup(&run->arena, src->path);
+	d->abspath = arena_strdup(&run->arena, src->abspath);
 	d->line = a.line;
 	d->col = a.col;
 	d->end_line = b.line;
@@ -185,6 +188,8 @@ struct lint_diag *lint_report(struct lint_ctx *ctx, const struct lint_source *sr
 	lint_unit_hash(src, start, end, d->unit);
 	LINT_GROW(run->diags, run->ndiags + 1, run->alloc_diags);
 	run->diags[run->ndiags++] = d;
+out:
+	pthread_mutex_unlock(&run->lock);
 	return d;
 }
 
@@ -192,9 +197,76 @@ void lint_help(struct lint_diag *d, const char *fmt, ...)
 {
 	va_list ap;
 
+	pthread_mutex_lock(&d->run->lock);
 	va_start(ap, fmt);
 	d->help = arena_vprintf(&d->run->arena, fmt, ap);
 	va_end(ap);
+	pthread_mutex_unlock(&d->run->lock);
+}
+
+static int edit_cmp(const void *pa, const void *pb)
+{
+	const struct lint_fix_edit *a = pa, *b = pb;
+
+	if (a->start != b->start)
+		return a->start < b->start ? -1 : 1;
+	return a->end < b->end ? -1 : a->end > b->end;
+}
+
+void lint_fix(struct lint_ctx *ctx, struct lint_diag *d, const struct lint_source *src,
+	      bool safe, const char *title, const struct lint_edit *edits, size_t nedits)
+{
+	struct lint_run *run = ctx->run;
+	struct lint_fix_edit *e;
+	struct lint_fix *fix;
+	size_t i;
+
+	/* not reported, nothing to change, or an env file: secrets are never rewritten */
+	if (!d || !d->path || !nedits || src->env)
+		return;
+	if (strcmp(src->abspath, d->abspath))
+		BUG("rule '%s' fixes '%s' for a finding in '%s'", d->rule->id, src->path, d->path);
+	/* the run's arena and secret list are shared by the threads linting other apps */
+	pthread_mutex_lock(&run->lock);
+	e = ARENA_ARRAY(&run->arena, struct lint_fix_edit, nedits);
+	for (i = 0; i < nedits; i++) {
+		const struct lint_edit *x = &edits[i];
+		struct lint_pos a, b;
+
+		if (x->start > x->end || x->end > src->len || !x->text)
+			BUG("rule '%s' made an edit [%u, %u) outside '%s'", d->rule->id, x->start,
+			    x->end, src->path);
+		if (lint_has_secret(run, src->buf + x->start, x->end - x->start) ||
+		    lint_has_secret(run, x->text, strlen(x->text)))
+			goto out;
+		a = lint_source_pos(src, x->start);
+		b = lint_source_pos(src, x->end);
+		e[i].start = x->start;
+		e[i].end = x->end;
+		e[i].line = a.line;
+		e[i].col = a.col;
+		e[i].end_line = b.line;
+		e[i].end_col = b.col;
+		e[i].text = arena_strdup(&run->arena, x->text);
+	}
+	qsort(e, nedits, sizeof(*e), edit_cmp);
+	/*
+	 * Overlapping edits (or two at one point, whose order nobody chose) have no one meaning:
+	 * such a fix is dropped rather than guessed at, on input no test foresaw.
+	 */
+	for (i = 1; i < nedits; i++)
+		if (e[i].start < e[i - 1].end || e[i].start == e[i - 1].start)
+			goto out;
+	fix = ARENA_NEW(&run->arena, struct lint_fix);
+	fix->title = arena_strdup(&run->arena, title);
+	fix->safe = safe;
+	fix->edits = e;
+	fix->nedits = nedits;
+	/* fixes are few: hashing the file for each is cheaper than a cache shared by threads */
+	sha256(src->buf, src->len, fix->digest);
+	d->fix = fix;
+out:
+	pthread_mutex_unlock(&run->lock);
 }
 
 void lint_lower_severity(struct lint_diag *d, enum lint_severity most)
@@ -210,22 +282,44 @@ void lint_secret(struct lint_run *run, const char *value, size_t len)
 	/* very short values would blank out ordinary words in messages */
 	if (len < 6)
 		return;
+	pthread_mutex_lock(&run->lock);
 	for (i = 0; i < run->nsecrets; i++)
 		if (strlen(run->secrets[i]) == len && !memcmp(run->secrets[i], value, len))
-			return;
+			goto out;
 	LINT_GROW(run->secrets, run->nsecrets + 1, run->alloc_secrets);
 	run->secrets[run->nsecrets++] = arena_strndup(&run->arena, value, len);
+out:
+	pthread_mutex_unlock(&run->lock);
+}
+
+/* The app the calling thread lints, and how many notes it has made for it. */
+static __thread uint64_t skip_app, skip_seq;
+
+void lint_skip_order(size_t app)
+{
+	skip_app = app;
+	skip_seq = 0;
 }
 
 void lint_skip(struct lint_run *run, const char *path, const char *why, bool incomplete)
 {
 	struct lint_skip *s;
 
+	pthread_mutex_lock(&run->lock);
 	LINT_GROW(run->skips, run->nskips + 1, run->alloc_skips);
 	s = &run->skips[run->nskips++];
 	s->path = arena_strdup(&run->arena, path);
 	s->why = arena_strdup(&run->arena, why);
 	s->incomplete = incomplete;
+	s->order = skip_app << 32 | skip_seq++;
+	pthread_mutex_unlock(&run->lock);
+}
+
+static int skip_cmp(const void *pa, const void *pb)
+{
+	const struct lint_skip *a = pa, *b = pb;
+
+	return a->order < b->order ? -1 : a->order > b->order;
 }
 
 /* The shown form of a secret: a recognisable prefix and the length, never the value. */
@@ -259,6 +353,17 @@ static size_t secret_shape_len(const char *s)
 	       (s[n] >= '0' && s[n] <= '9') || s[n] == '_')
 		n++;
 	return n >= 16 ? n : 0;
+}
+
+bool lint_has_secret(struct lint_run *run, const char *s, size_t n)
+{
+	char *copy = xstrndup(s, n);
+	bool ret;
+
+	/* what the one redaction function would hide is a secret: no second definition */
+	ret = lint_redact(run, copy) != copy;
+	free(copy);
+	return ret;
 }
 
 const char *lint_redact(struct lint_run *run, const char *s)
@@ -298,6 +403,18 @@ const char *lint_redact(struct lint_run *run, const char *s)
 	return ret;
 }
 
+static bool fix_has_secret(struct lint_run *run, const struct lint_fix *fix)
+{
+	size_t i;
+
+	if (lint_has_secret(run, fix->title, strlen(fix->title)))
+		return true;
+	for (i = 0; i < fix->nedits; i++)
+		if (lint_has_secret(run, fix->edits[i].text, strlen(fix->edits[i].text)))
+			return true;
+	return false;
+}
+
 static int diag_cmp(const void *pa, const void *pb)
 {
 	const struct lint_diag *a = *(const struct lint_diag *const *)pa;
@@ -313,7 +430,15 @@ static int diag_cmp(const void *pa, const void *pb)
 	c = strcmp(a->rule->id, b->rule->id);
 	if (c)
 		return c;
-	return strcmp(a->message, b->message);
+	c = strcmp(a->message, b->message);
+	if (c)
+		return c;
+	/* the rest only so that equal-looking findings sort the same whatever thread made them */
+	if (a->end_line != b->end_line)
+		return a->end_line < b->end_line ? -1 : 1;
+	if (a->end_col != b->end_col)
+		return a->end_col < b->end_col ? -1 : 1;
+	return strcmp(a->help ? a->help : "", b->help ? b->help : "");
 }
 
 void lint_finish(struct lint_run *run)
@@ -322,6 +447,8 @@ void lint_finish(struct lint_run *run)
 
 	if (run->ndiags)
 		qsort(run->diags, run->ndiags, sizeof(*run->diags), diag_cmp);
+	if (run->nskips)
+		qsort(run->skips, run->nskips, sizeof(*run->skips), skip_cmp);
 	for (i = 0; i < run->ndiags; i++) {
 		struct lint_diag *d = run->diags[i];
 
@@ -330,6 +457,9 @@ void lint_finish(struct lint_run *run)
 		d->message = lint_redact(run, d->message);
 		d->help = lint_redact(run, d->help);
 		d->frame = lint_redact(run, d->frame);
+		/* secrets of apps linted after the fix was made are known only now */
+		if (d->fix && fix_has_secret(run, d->fix))
+			d->fix = NULL;
 		run->diags[j++] = d;
 	}
 	run->ndiags = j;

@@ -2,17 +2,17 @@
  * lint.c - the pipeline: find apps around the named paths, walk each app, load files,
  * decide from the bytes which sources need a parse, build the model, run the rules.
  */
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <jansson.h>
-#include <pcre2.h>
 
 #include "core.h"
+#include "kwscan.h"
 #include "project.h"
 #include "routes.h"
 
@@ -29,14 +29,60 @@ struct app_list {
 	size_t n, alloc;
 };
 
+/* What makes a source file worth parsing for one rule (from its triggers, also, roles). */
+struct rule_gate {
+	bool on;			/* enabled by config */
+	struct kw_hits trig, also, route;
+	bool has_also, has_route;
+	unsigned roles;
+};
+
+/* Roles of which an app can have hundreds: route_words narrow them. */
+#define ROUTE_ROLES (ROLE_ROUTE | ROLE_PAGE | ROLE_LAYOUT)
+
+struct app_job;
+
+/* A thread that loads, scans and parses files; worker 0 is the main thread. */
+struct worker {
+	struct pipeline *p;
+	struct app_job *job;		/* the app it works on now */
+	pthread_t tid;
+	TSParser *parser;
+	char *buf;			/* read buffer, reused for every file */
+	size_t cap;
+	struct arena arena;		/* the kept sources, trees' models: freed after each app */
+};
+
+/* What loading one file gave, for the main thread to report in walk order. */
+struct file_state {
+	const char *skip;		/* why it was skipped (worker arena), or NULL */
+	bool incomplete;
+	bool loaded;
+};
+
 /* Per-run state the pipeline keeps besides the public lint_run. */
 struct pipeline {
 	struct lint_run *run;
-	TSParser *parser;
-	pcre2_code *prefilter;		/* any enabled rule's trigger */
-	pcre2_match_data *md;
-	unsigned roles;			/* roles some enabled rule always wants parsed */
+	struct kwset *kw;		/* every enabled rule's triggers, also and mentions */
+	struct rule_gate *gates;	/* per rule, registry order */
+	struct kw_hits mentioned;	/* words some rule's check_app looks for in unparsed files */
+	struct worker *workers;
+	unsigned nworkers;
 	struct app_list apps;
+	size_t next_app;		/* apps linted side by side: threads take apps[next_app++] */
+	struct app_job *jobs;
+};
+
+/* One app being linted, by one thread or by all of them. */
+struct app_job {
+	struct pipeline *p;
+	struct lint_app *app;
+	size_t order;			/* its place in p->apps: skip notes are sorted by it */
+	struct worker *workers;		/* workers[0] is the thread running the job */
+	unsigned nworkers;
+	struct file_state *states;
+	size_t next;			/* workers take app->files[next++] */
+	struct arena findings;		/* ctx->arena of its rules */
 };
 
 static bool is_file(const char *path)
@@ -99,14 +145,28 @@ void lint_add_overlay(struct lint_run *run, const char *path, const char *buf, s
 	o->len = len;
 }
 
-static const struct lint_overlay *find_overlay(const struct lint_run *run, const char *abs)
+/*
+ * The text that stands in for the file at abs: an overlay (stdin, an editor buffer), or
+ * what --fix/--diff made of it so far. False when the file is read from disk.
+ */
+static bool find_overlay(const struct lint_run *run, const char *abs, const char **buf,
+			 size_t *len)
 {
+	const struct lint_fixfile *fx;
 	size_t i;
 
 	for (i = 0; i < run->noverlays; i++)
-		if (!strcmp(run->overlays[i].abs, abs))
-			return &run->overlays[i];
-	return NULL;
+		if (!strcmp(run->overlays[i].abs, abs)) {
+			*buf = run->overlays[i].buf;
+			*len = run->overlays[i].len;
+			return true;
+		}
+	if (run->nfixfiles && (fx = lint_fixfile_find(run, abs))) {
+		*buf = fx->buf;
+		*len = fx->len;
+		return true;
+	}
+	return false;
 }
 
 /* lint_source_load(), or the overlay's text with the same limits and checks. */
@@ -114,9 +174,9 @@ static enum lint_load_status load_file(struct lint_run *run, struct arena *a,
 				       struct lint_source *src, const char *disp, const char *abs,
 				       const char **msg)
 {
-	const struct lint_overlay *o = find_overlay(run, abs);
+	struct lint_overlay ov, *o = &ov;
 
-	if (!o)
+	if (!find_overlay(run, abs, &ov.buf, &ov.len))
 		return lint_source_load(a, src, disp, abs, run->max_file_size, msg);
 	memset(src, 0, sizeof(*src));
 	src->path = arena_strdup(a, disp);
@@ -436,7 +496,7 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 	DIR *dh;
 
 	if (depth > 64) {
-		lint_skip(run, abs, arena_printf(&run->arena, "'%s': folders nested deeper than 64 levels",
+		lint_skip(run, abs, arena_printf(w->arena, "'%s': folders nested deeper than 64 levels",
 						 abs), false);
 		return;
 	}
@@ -444,7 +504,7 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 	if (!dh) {
 		char *disp = lint_display_path(run->cwd, abs);
 
-		lint_skip(run, disp, arena_printf(&run->arena, "'%s': cannot open folder: %s", disp,
+		lint_skip(run, disp, arena_printf(w->arena, "'%s': cannot open folder: %s", disp,
 						  strerror(errno)), true);
 		free(disp);
 		return;
@@ -479,7 +539,7 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 			if (env_name(name) || source_ext(name, &kind)) {
 				char *disp = lint_display_path(run->cwd, sub);
 
-				lint_skip(run, disp, arena_printf(&run->arena, "'%s' is not a regular file",
+				lint_skip(run, disp, arena_printf(w->arena, "'%s' is not a regular file",
 								  disp), false);
 				free(disp);
 			}
@@ -573,11 +633,12 @@ static void load_json(struct pipeline *p, struct lint_app *app, struct arena *a,
 		      struct lint_jsonfile *jf)
 {
 	char *path = join(app->absroot, name), *disp = NULL;
-	const char *msg = NULL;
+	const char *msg = NULL, *obuf;
+	size_t olen;
 	json_error_t err;
 	json_t *j;
 
-	if (!is_file(path) && !find_overlay(p->run, path))
+	if (!is_file(path) && !find_overlay(p->run, path, &obuf, &olen))
 		goto out;
 	disp = lint_display_path(p->run->cwd, path);
 	if (load_file(p->run, a, &jf->src, disp, path, &msg) != LOAD_OK) {
@@ -585,7 +646,7 @@ static void load_json(struct pipeline *p, struct lint_app *app, struct arena *a,
 		goto out;
 	}
 	jf->present = true;
-	p->run->nfiles++;
+	__atomic_fetch_add(&p->run->nfiles, 1, __ATOMIC_RELAXED);
 	j = json_loadb(jf->src.buf, jf->src.len, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
 	if (j && json_is_object(j)) {
 		jf->json = j;
@@ -595,7 +656,7 @@ static void load_json(struct pipeline *p, struct lint_app *app, struct arena *a,
 	jf->error_offset = j ? 0 : (uint32_t)(err.position > 0 ? err.position - 1 : 0);
 	if (jf->error_offset > jf->src.len)
 		jf->error_offset = (uint32_t)jf->src.len;
-	lint_skip(p->run, disp, arena_printf(&p->run->arena, "'%s': not read as JSON (line %d: %s)",
+	lint_skip(p->run, disp, arena_printf(a, "'%s': not read as JSON (line %d: %s)",
 					     disp, j ? 1 : err.line, jf->error), false);
 	json_decref(j);
 out:
@@ -680,20 +741,6 @@ static void read_app_meta(struct pipeline *p, struct lint_app *app, struct walk 
 	}
 }
 
-static bool wants_parse(struct pipeline *p, const struct lint_file *f)
-{
-	int rc;
-
-	if (f->roles & p->roles)
-		return true;
-	if (!p->prefilter)
-		return false;
-	rc = pcre2_jit_match(p->prefilter, (PCRE2_SPTR)f->src.buf, f->src.len, 0, 0, p->md, NULL);
-	if (rc == PCRE2_ERROR_JIT_BADOPTION)
-		rc = pcre2_match(p->prefilter, (PCRE2_SPTR)f->src.buf, f->src.len, 0, 0, p->md, NULL);
-	return rc >= 0;
-}
-
 /*
  * The deepest run of unclosed brackets and JSX tags, counted on raw bytes (strings and
  * comments included: an overestimate is fine for a limit). tree-sitter 0.20's error
@@ -720,47 +767,252 @@ size_t lint_nesting_depth(const char *s, size_t n, size_t stop_at)
 	return max;
 }
 
-static void load_and_parse(struct pipeline *p, struct lint_app *app, struct arena *a)
+/*
+ * True when buf starts (after blank space, comments and other directives) with a
+ * 'use client' directive. Only the plain shapes count; anything unusual answers false, which
+ * merely costs a parse.
+ */
+static bool leading_use_client(const char *s, size_t n)
 {
-	struct lint_run *run = p->run;
+	size_t i = 0;
+
+	if (n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
+		i = 3;
+	if (i + 1 < n && s[i] == '#' && s[i + 1] == '!')
+		while (i < n && s[i] != '\n')
+			i++;
+	for (;;) {
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+			i++;
+		if (i + 1 < n && s[i] == '/' && s[i + 1] == '/') {
+			while (i < n && s[i] != '\n')
+				i++;
+		} else if (i + 1 < n && s[i] == '/' && s[i + 1] == '*') {
+			const char *e = memmem(s + i + 2, n - i - 2, "*/", 2);
+
+			if (!e)
+				return false;
+			i = (size_t)(e - s) + 2;
+		} else if (i < n && (s[i] == '\'' || s[i] == '"')) {
+			char q = s[i];
+			size_t j = i + 1;
+
+			while (j < n && s[j] != q && s[j] != '\\' && s[j] != '\n')
+				j++;
+			if (j >= n || s[j] != q)
+				return false;
+			if (j - i - 1 == 10 && !memcmp(s + i + 1, "use client", 10))
+				return true;
+			/* another directive ('use strict'): the prologue goes on after it */
+			i = j + 1;
+			while (i < n && (s[i] == ' ' || s[i] == '\t'))
+				i++;
+			if (i < n && s[i] == ';')
+				i++;
+			else if (i < n && s[i] != '\n' && s[i] != '\r')
+				return false;
+		} else {
+			return false;
+		}
+	}
+}
+
+/*
+ * Sets f->want from the words found in its bytes (hits) and path (path_hits); true when
+ * some rule wants it parsed.
+ */
+static bool select_rules(struct pipeline *p, struct lint_file *f, const struct kw_hits *hits,
+			 const struct kw_hits *path_hits, bool use_client)
+{
+	bool any = false;
 	size_t i;
 
+	for (i = 0; i < lint_nrules; i++) {
+		const struct lint_rule *r = lint_rules[i];
+		const struct rule_gate *g = &p->gates[i];
+		bool by_role, by_trigger;
+
+		/*
+		 * the framework is known before loading; whether the app uses WorkOS may still
+		 * change (its auth config is read below), so that test waits for the rule phase
+		 */
+		if (!g->on || ((r->applies & APPLIES_NEXT) && f->app->fw != FW_NEXT) ||
+		    ((r->applies & APPLIES_VITE) && f->app->fw != FW_VITE) ||
+		    (r->server_only && use_client))
+			continue;
+		by_role = (g->roles & f->roles) != 0;
+		if (by_role && g->has_route && !(g->roles & f->roles & ~ROUTE_ROLES))
+			by_role = kw_any(hits, &g->route) || kw_any(path_hits, &g->route);
+		by_trigger = kw_any(hits, &g->trig) && (!g->has_also || kw_any(hits, &g->also));
+		if (by_role || by_trigger) {
+			f->want[i / 64] |= (uint64_t)1 << (i % 64);
+			any = true;
+		}
+	}
+	return any;
+}
+
+static bool wants(const struct lint_file *f, size_t rule)
+{
+	return (f->want[rule / 64] >> (rule % 64)) & 1;
+}
+
+/* Parses a loaded source and builds its per-file model; a failure is noted in st. */
+static void parse_file(struct worker *wk, struct lint_file *f, struct file_state *st)
+{
+	struct lint_run *run = wk->p->run;
+
+	if (lint_nesting_depth(f->src.buf, f->src.len, run->max_nesting) > run->max_nesting) {
+		st->skip = arena_printf(&wk->arena, "'%s' nests brackets or tags deeper than %zu "
+					"levels; not parsed (raise --max-nesting to parse it)",
+					f->src.path, run->max_nesting);
+		return;
+	}
+	ts_parser_set_language(wk->parser, f->kind == FK_TS ? tree_sitter_typescript()
+							    : tree_sitter_tsx());
+	f->tree = ts_parser_parse_string(wk->parser, NULL, f->src.buf, (uint32_t)f->src.len);
+	if (!f->tree) {
+		st->skip = arena_printf(&wk->arena, "'%s': the parser gave up", f->src.path);
+		st->incomplete = true;
+		return;
+	}
+	f->parsed = true;
+	lint_model_file(&wk->arena, f);
+	lint_suppress_scan_file(run, &wk->arena, f);
+}
+
+bool lint_file_parse(struct lint_file *f)
+{
+	struct app_job *job = f->app ? f->app->loader : NULL;
+	struct file_state st = { 0 };
+
+	if (f->parsed || !job || !f->src.buf || f->tried_parse)
+		return f->parsed;
+	/* the rule phase runs on the job's own thread: worker 0's parser and arena are free */
+	f->tried_parse = true;
+	parse_file(&job->workers[0], f, &st);
+	if (st.skip)
+		lint_skip(job->p->run, f->src.path, st.skip, st.incomplete);
+	return f->parsed;
+}
+
+/*
+ * Loads one source, decides from its bytes whether any rule needs it, and parses it if so.
+ * Runs on a worker: it touches only f, its state and the worker's own arena and parser.
+ * Files no rule selects and no rule mentions are dropped once scanned.
+ */
+static void prepare_file(struct worker *wk, struct lint_file *f, struct file_state *st)
+{
+	struct pipeline *p = wk->p;
+	struct lint_run *run = p->run;
+	const char *obuf;
+	size_t olen;
+	bool o = find_overlay(run, f->src.abspath, &obuf, &olen);
+	char *disp = lint_display_path(run->cwd, f->src.abspath);
+	const char *abs = f->src.abspath, *buf, *msg = NULL;
+	enum lint_load_status ls;
+	struct kw_hits hits, path_hits;
+	char *lower, *c;
+	size_t len;
+	bool parse;
+
+	f->arena = &wk->arena;
+	if (o) {
+		ls = load_file(run, &wk->arena, &f->src, disp, abs, &msg);
+		buf = f->src.buf;
+		len = f->src.len;
+	} else {
+		ls = lint_read_file(&wk->arena, disp, abs, run->max_file_size, &wk->buf, &wk->cap,
+				    &len, &msg);
+		buf = wk->buf;
+	}
+	if (ls != LOAD_OK) {
+		f->src.path = arena_strdup(&wk->arena, disp);
+		st->skip = msg;
+		st->incomplete = ls == LOAD_ERROR;
+		goto out;
+	}
+	st->loaded = true;
+	kwset_scan(p->kw, buf, len, &hits);
+	/* paths in lower case: route_words name path segments in their lower-case spellings */
+	lower = xstrdup(f->relpath);
+	for (c = lower; *c; c++)
+		if (*c >= 'A' && *c <= 'Z')
+			*c = (char)(*c - 'A' + 'a');
+	kwset_scan(p->kw, lower, strlen(lower), &path_hits);
+	free(lower);
+	parse = select_rules(p, f, &hits, &path_hits, leading_use_client(buf, len));
+	if (!parse && !f->roles && !kw_any(&hits, &p->mentioned)) {
+		/* nothing will read it: keep the path only */
+		f->src.path = arena_strdup(&wk->arena, disp);
+		goto out;
+	}
+	if (!o)
+		lint_source_from_mem(&wk->arena, &f->src, disp, abs, buf, len);
+	if (parse)
+		parse_file(wk, f, st);
+out:
+	free(disp);
+}
+
+static void *worker_main(void *arg)
+{
+	struct worker *wk = arg;
+	struct app_job *job = wk->job;
+	struct lint_app *app = job->app;
+
+	for (;;) {
+		size_t i = __atomic_fetch_add(&job->next, 1, __ATOMIC_RELAXED);
+
+		if (i >= app->nfiles)
+			break;
+		prepare_file(wk, app->files[i], &job->states[i]);
+	}
+	return NULL;
+}
+
+/* Below this many files per extra thread, starting one costs more than it saves. */
+#define FILES_PER_THREAD 8
+
+static void load_and_parse(struct app_job *job)
+{
+	struct lint_run *run = job->p->run;
+	struct lint_app *app = job->app;
+	unsigned n = job->nworkers, started = 0, t;
+	size_t i;
+
+	if (!app->nfiles)
+		return;
+	if (n > 1 && app->nfiles / FILES_PER_THREAD < n)
+		n = (unsigned)(app->nfiles / FILES_PER_THREAD) ? (unsigned)(app->nfiles / FILES_PER_THREAD) : 1;
+	job->next = 0;
+	job->states = xcalloc(app->nfiles, sizeof(*job->states));
+	for (t = 0; t < n; t++)
+		job->workers[t].job = job;
+	for (t = 1; t < n; t++) {
+		if (pthread_create(&job->workers[t].tid, NULL, worker_main, &job->workers[t]))
+			break;	/* fewer threads, same result */
+		started++;
+	}
+	worker_main(&job->workers[0]);
+	for (t = 1; t <= started; t++)
+		pthread_join(job->workers[t].tid, NULL);
+
+	/* notes and counts in walk order, whatever thread did the work */
 	for (i = 0; i < app->nfiles; i++) {
 		struct lint_file *f = app->files[i];
-		char *disp = lint_display_path(run->cwd, f->src.abspath);
-		const char *msg = NULL;
-		enum lint_load_status st;
+		const struct file_state *st = &job->states[i];
 
-		st = load_file(run, a, &f->src, disp, f->src.abspath, &msg);
-		free(disp);
-		if (st != LOAD_OK) {
-			lint_skip(run, f->src.path, msg, st == LOAD_ERROR);
-			continue;
-		}
-		run->nfiles++;
-		if (!wants_parse(p, f))
-			continue;
-		if (lint_nesting_depth(f->src.buf, f->src.len, run->max_nesting) > run->max_nesting) {
-			lint_skip(run, f->src.path, arena_printf(&run->arena,
-				  "'%s' nests brackets or tags deeper than %zu levels; not parsed (raise "
-				  "--max-nesting to parse it)", f->src.path, run->max_nesting), false);
-			continue;
-		}
-		ts_parser_set_language(p->parser, f->kind == FK_TS ? tree_sitter_typescript()
-								   : tree_sitter_tsx());
-		f->tree = ts_parser_parse_string(p->parser, NULL, f->src.buf, (uint32_t)f->src.len);
-		if (!f->tree) {
-			lint_skip(run, f->src.path, arena_printf(&run->arena, "'%s': the parser gave up",
-								 f->src.path), true);
-			continue;
-		}
-		f->parsed = true;
-		lint_model_file(a, f);
-		lint_suppress_scan_file(run, a, f);
-		if ((f->roles & ROLE_AUTH_CONFIG) &&
+		if (st->loaded)
+			__atomic_fetch_add(&run->nfiles, 1, __ATOMIC_RELAXED);
+		if (st->skip)
+			lint_skip(run, f->src.path, st->skip, st->incomplete);
+		if (f->parsed && (f->roles & ROLE_AUTH_CONFIG) &&
 		    (!app->auth_config || ends_with(f->relpath, ".ts")))
 			app->auth_config = f;
 	}
+	free(job->states);
+	job->states = NULL;
 }
 
 static void load_envs(struct pipeline *p, struct lint_app *app, struct arena *a)
@@ -782,7 +1034,7 @@ static void load_envs(struct pipeline *p, struct lint_app *app, struct arena *a)
 			e->src.len = 0;
 			continue;
 		}
-		run->nfiles++;
+		__atomic_fetch_add(&run->nfiles, 1, __ATOMIC_RELAXED);
 		dotenv_parse(a, e->src.buf, e->src.len, &e->env);
 		e->src.env = &e->env;
 		lint_suppress_scan_env(run, a, e);
@@ -853,8 +1105,10 @@ bool lint_rule_enabled(const struct lint_ctx *ctx, const char *id)
 	return false;
 }
 
-static void lint_app(struct pipeline *p, struct lint_app *app)
+static void lint_app(struct app_job *job)
 {
+	struct pipeline *p = job->p;
+	struct lint_app *app = job->app;
 	struct lint_run *run = p->run;
 	struct arena a = ARENA_INIT;
 	struct walk w = { 0 };
@@ -863,11 +1117,12 @@ static void lint_app(struct pipeline *p, struct lint_app *app)
 	w.p = p;
 	w.app = app;
 	w.arena = &a;
+	app->loader = job;
 	read_app_meta(p, app, &w);
 	walk_dir(&w, app->absroot, "", 0);
 	add_unsaved(&w);
 	load_envs(p, app, &a);
-	load_and_parse(p, app, &a);
+	load_and_parse(job);
 	if (app->auth_config && app->auth_config->parsed) {
 		app->auth_eval = ARENA_NEW(&a, struct lint_eval);
 		lint_eval_auth_config(&a, &app->auth_config->src, app->auth_config->tree,
@@ -880,7 +1135,7 @@ static void lint_app(struct pipeline *p, struct lint_app *app)
 	/* two passes: rules marked `last` look at what the others reported */
 	for (k = 0; k < 2 * lint_nrules; k++) {
 		const struct lint_rule *r = lint_rules[k % lint_nrules];
-		struct lint_ctx ctx = { run, r, app, &run->arena };
+		struct lint_ctx ctx = { run, r, app, &job->findings };
 
 		i = k % lint_nrules;
 		if (r->last != (k >= lint_nrules))
@@ -889,7 +1144,7 @@ static void lint_app(struct pipeline *p, struct lint_app *app)
 			continue;
 		if (r->check_file)
 			for (j = 0; j < app->nfiles; j++)
-				if (app->files[j]->parsed)
+				if (app->files[j]->parsed && (r->every_file || wants(app->files[j], i)))
 					r->check_file(&ctx, app->files[j]);
 		if (r->check_app)
 			r->check_app(&ctx, app);
@@ -902,76 +1157,150 @@ static void lint_app(struct pipeline *p, struct lint_app *app)
 	json_decref(app->convex_json.json);
 	app->pkg = NULL;
 	arena_release(&a);
+	for (i = 0; i < job->nworkers; i++)
+		arena_release(&job->workers[i].arena);
 }
 
-/* One alternation of every enabled rule's trigger literals, JIT-compiled once per run. */
-static int build_prefilter(struct pipeline *p)
+/* Index of word in the growing list words[0..*n), adding it when new. */
+static unsigned word_index(const char **words, size_t *n, const char *word)
 {
-	struct strbuf sb = STRBUF_INIT;
-	int errcode, ret = 0;
-	PCRE2_SIZE erroff;
 	size_t i;
 
+	for (i = 0; i < *n; i++)
+		if (!strcmp(words[i], word))
+			return (unsigned)i;
+	if (*n == KW_MAX)
+		BUG("more than %d distinct trigger words", KW_MAX);
+	words[*n] = word;
+	return (unsigned)(*n)++;
+}
+
+/* Every enabled rule's byte test, as one word set scanned once per file. */
+static void build_gates(struct pipeline *p)
+{
+	const char *words[KW_MAX];
+	size_t n = 0, i;
+
+	p->gates = xcalloc(lint_nrules, sizeof(*p->gates));
 	for (i = 0; i < lint_nrules; i++) {
 		const struct lint_rule *r = lint_rules[i];
+		struct rule_gate *g = &p->gates[i];
 		const char *const *t;
 
 		if (p->run->sev[i] == SEV_OFF)
 			continue;
-		p->roles |= r->roles;
-		for (t = r->triggers; t && *t; t++) {
-			const char *c;
-
-			if (sb.len)
-				strbuf_addch(&sb, '|');
-			for (c = *t; *c; c++) {
-				if (strchr("\\^$.|?*+()[]{}", *c))
-					strbuf_addch(&sb, '\\');
-				strbuf_addch(&sb, *c);
-			}
+		g->on = true;
+		g->roles = r->roles;
+		for (t = r->triggers; t && *t; t++)
+			kw_set(&g->trig, word_index(words, &n, *t));
+		for (t = r->also; t && *t; t++) {
+			kw_set(&g->also, word_index(words, &n, *t));
+			g->has_also = true;
+		}
+		for (t = r->mentions; t && *t; t++)
+			kw_set(&p->mentioned, word_index(words, &n, *t));
+		for (t = r->route_words; t && *t; t++) {
+			kw_set(&g->route, word_index(words, &n, *t));
+			g->has_route = true;
 		}
 	}
-	if (!sb.len)
-		goto out;
-	p->prefilter = pcre2_compile((PCRE2_SPTR)sb.buf, sb.len, 0, &errcode, &erroff, NULL);
-	if (!p->prefilter) {
-		PCRE2_UCHAR msg[256];
+	p->kw = kwset_new(words, n);
+}
 
-		pcre2_get_error_message(errcode, msg, sizeof(msg));
-		BUG("prefilter pattern does not compile at %zu: %s", (size_t)erroff, (char *)msg);
+static void run_job(struct app_job *job)
+{
+	lint_skip_order(job->order);
+	lint_app(job);
+}
+
+/* A thread of the app pool: takes whole apps until none is left. */
+static void *app_thread(void *arg)
+{
+	struct worker *wk = arg;
+	struct pipeline *p = wk->p;
+
+	for (;;) {
+		size_t i = __atomic_fetch_add(&p->next_app, 1, __ATOMIC_RELAXED);
+
+		if (i >= p->apps.n)
+			break;
+		p->jobs[i].workers = wk;
+		p->jobs[i].nworkers = 1;
+		run_job(&p->jobs[i]);
 	}
-	pcre2_jit_compile(p->prefilter, PCRE2_JIT_COMPLETE);
-	p->md = pcre2_match_data_create(1, NULL);
-out:
-	strbuf_release(&sb);
-	return ret;
+	return NULL;
 }
 
 int lint_run_paths(struct lint_run *run)
 {
 	struct pipeline p = { 0 };
+	struct app_job *jobs;
 	size_t i;
 
 	p.run = run;
-	build_prefilter(&p);
-	p.parser = ts_parser_new();
+	build_gates(&p);
+	p.nworkers = run->jobs ? run->jobs : 1;
+	p.workers = xcalloc(p.nworkers, sizeof(*p.workers));
+	for (i = 0; i < p.nworkers; i++) {
+		p.workers[i].p = &p;
+		p.workers[i].parser = ts_parser_new();
+	}
 	find_apps(&p);
+	jobs = xcalloc(p.apps.n ? p.apps.n : 1, sizeof(*jobs));
 	for (i = 0; i < p.apps.n; i++) {
-		lint_app(&p, p.apps.apps[i]);
+		jobs[i].p = &p;
+		jobs[i].app = p.apps.apps[i];
+		jobs[i].order = i;
+	}
+	if (p.apps.n > 1 && p.nworkers > 1) {
+		/*
+		 * Several apps: each thread lints whole apps, one worker each. Findings are
+		 * sorted and skip notes ordered by app afterwards, so timing never shows.
+		 */
+		unsigned n = p.nworkers < p.apps.n ? p.nworkers : (unsigned)p.apps.n, started = 0, t;
+
+		p.jobs = jobs;
+		for (t = 1; t < n; t++) {
+			if (pthread_create(&p.workers[t].tid, NULL, app_thread, &p.workers[t]))
+				break;
+			started++;
+		}
+		app_thread(&p.workers[0]);
+		for (t = 1; t <= started; t++)
+			pthread_join(p.workers[t].tid, NULL);
+	} else {
+		for (i = 0; i < p.apps.n; i++) {
+			jobs[i].workers = p.workers;
+			jobs[i].nworkers = p.nworkers;
+			run_job(&jobs[i]);
+		}
+	}
+	for (i = 0; i < p.apps.n; i++) {
 		free((char *)p.apps.apps[i]->absroot);
 		free((char *)p.apps.apps[i]->root);
 		free(p.apps.apps[i]);
 	}
 	free(p.apps.apps);
-	ts_parser_delete(p.parser);
-	pcre2_match_data_free(p.md);
-	pcre2_code_free(p.prefilter);
+	/* the findings point into the jobs' arenas: they live as long as the run (all passes) */
+	for (i = 0; i < p.apps.n; i++) {
+		LINT_GROW(run->keep, run->nkeep + 1, run->alloc_keep);
+		run->keep[run->nkeep++] = jobs[i].findings;
+	}
+	free(jobs);
+	for (i = 0; i < p.nworkers; i++) {
+		ts_parser_delete(p.workers[i].parser);
+		free(p.workers[i].buf);
+	}
+	free(p.workers);
+	free(p.gates);
+	kwset_free(p.kw);
 	return 0;
 }
 
 void lint_run_init(struct lint_run *run)
 {
 	memset(run, 0, sizeof(*run));
+	pthread_mutex_init(&run->lock, NULL);
 	run->fail_on = SEV_ERROR;
 	run->max_warnings = -1;
 	run->max_file_size = 8u << 20;
@@ -982,9 +1311,26 @@ void lint_run_init(struct lint_run *run)
 		run->sev[i] = lint_rules[i]->severity;
 }
 
+void lint_run_reset(struct lint_run *run)
+{
+	/* the arena keeps the config's strings: the old results stay in it until the end */
+	run->ndiags = 0;
+	run->nskips = 0;
+	run->nsecrets = 0;
+	run->nfiles = 0;
+}
+
 void lint_run_release(struct lint_run *run)
 {
 	size_t i;
+
+	for (i = 0; i < run->nfixfiles; i++) {
+		free(run->fixfiles[i].abspath);
+		free(run->fixfiles[i].display);
+		free(run->fixfiles[i].orig);
+		free(run->fixfiles[i].buf);
+	}
+	free(run->fixfiles);
 
 	for (i = 0; i < run->ntargets; i++)
 		free(run->targets[i].abs);
@@ -992,6 +1338,9 @@ void lint_run_release(struct lint_run *run)
 	for (i = 0; i < run->noverlays; i++)
 		free(run->overlays[i].abs);
 	free(run->overlays);
+	for (i = 0; i < run->nkeep; i++)
+		arena_release(&run->keep[i]);
+	free(run->keep);
 	free(run->outputs);
 	free(run->diags);
 	free(run->skips);
@@ -999,4 +1348,5 @@ void lint_run_release(struct lint_run *run)
 	free(run->sev);
 	free((char *)run->cwd);
 	arena_release(&run->arena);
+	pthread_mutex_destroy(&run->lock);
 }

@@ -43,6 +43,11 @@ static const char usage_text[] =
 "  --config FILE          use this config file (default: cwlint.json or .cwlintrc.json\n"
 "                         or package.json \"cwlint\", found from the first PATH upwards)\n"
 "  --no-config            ignore config files\n"
+"  --fix                  apply the safe fixes, then report what remains\n"
+"  --unsafe-fixes         with --fix or --diff, unsafe fixes too (they can change what\n"
+"                         a working app does: review them)\n"
+"  --diff                 print the fixes --fix would make as a unified diff, write\n"
+"                         nothing; exit 1 when there is something to fix, else 0\n"
 "  --baseline FILE        hide the findings recorded in FILE (see --write-baseline)\n"
 "  --write-baseline FILE  record every current finding in FILE (salted fingerprints,\n"
 "                         no line numbers, no secrets) and report nothing\n"
@@ -58,7 +63,7 @@ static const char usage_text[] =
 enum {
 	OPT_FORMAT = 256, OPT_RULE, OPT_FAIL_ON, OPT_MAX_WARNINGS, OPT_QUIET, OPT_COLOR, OPT_JOBS,
 	OPT_MAX_FILE_SIZE, OPT_MAX_NESTING, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE,
-	OPT_OUTPUT, OPT_STDIN_FILENAME, OPT_LSP,
+	OPT_OUTPUT, OPT_STDIN_FILENAME, OPT_FIX, OPT_DIFF, OPT_UNSAFE_FIXES, OPT_LSP,
 };
 
 static const struct option long_opts[] = {
@@ -82,6 +87,9 @@ static const struct option long_opts[] = {
 	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 	{ "baseline", required_argument, NULL, OPT_BASELINE },
 	{ "write-baseline", required_argument, NULL, OPT_WRITE_BASELINE },
+	{ "fix", no_argument, NULL, OPT_FIX },
+	{ "diff", no_argument, NULL, OPT_DIFF },
+	{ "unsafe-fixes", no_argument, NULL, OPT_UNSAFE_FIXES },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -239,6 +247,9 @@ static int serve_lsp(struct lint_run *run, int argc, char **argv, const char *co
 				   argv[optind]);
 	if (stdin_path)
 		return usage_error("--lsp and --stdin-filename%s do not go together", "");
+	/* the server offers each fix as a code action; it never writes a file itself */
+	if (run->fix || run->diff)
+		return usage_error("--lsp offers fixes as code actions; drop %s", run->fix ? "--fix" : "--diff");
 	if (config && lint_config_load(run, config, false))
 		return 2;
 	for (i = 0; i < nrule_args; i++) {
@@ -277,6 +288,11 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	run.cwd = xstrdup(cwd);
+	{
+		long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+		run.jobs = cores > 0 ? (unsigned)(cores < 64 ? cores : 64) : 1;
+	}
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "h", long_opts, NULL)) != -1) {
 		switch (c) {
@@ -304,6 +320,15 @@ int main(int argc, char **argv)
 			break;
 		case OPT_WRITE_BASELINE:
 			write_baseline = optarg;
+			break;
+		case OPT_FIX:
+			run.fix = true;
+			break;
+		case OPT_DIFF:
+			run.diff = true;
+			break;
+		case OPT_UNSAFE_FIXES:
+			run.unsafe_fixes = true;
 			break;
 		case OPT_FAIL_ON:
 			if (!strcmp(optarg, "never"))
@@ -400,6 +425,17 @@ int main(int argc, char **argv)
 		ret = serve_lsp(&run, argc, argv, config, no_config, rule_args, nrule_args, stdin_path);
 		goto out;
 	}
+	/* --diff prints only the diff; a baseline written from a fixed run would be stale */
+	if (run.diff && (format || run.noutputs)) {
+		ret = usage_error("--diff prints a unified diff; it takes no %s", format ? "--format"
+										 : "--output");
+		goto out;
+	}
+	if ((run.fix || run.diff) && write_baseline) {
+		ret = usage_error("%s cannot be combined with --write-baseline",
+				  run.diff ? "--diff" : "--fix");
+		goto out;
+	}
 	if (!format) {
 		const char *gha = getenv("GITHUB_ACTIONS");
 
@@ -463,6 +499,10 @@ int main(int argc, char **argv)
 		ret = set_rule_level(&run, rule_args[i]);
 		if (ret)
 			goto out;
+	}
+	if (run.fix || run.diff) {
+		ret = lint_fix_paths(&run, baseline);
+		goto out;
 	}
 	if (lint_run_paths(&run)) {
 		ret = 3;

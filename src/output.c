@@ -126,6 +126,25 @@ static void print_frame(FILE *out, bool color, const struct lint_diag *d)
 	fprintf(out, "%s\n", reset);
 }
 
+/* " (F fixable with --fix)" after the summary, and how many more --unsafe-fixes would fix. */
+static void put_fixable(const struct lint_run *run, FILE *out)
+{
+	size_t i, safe = 0, unsafe = 0;
+
+	for (i = 0; i < run->ndiags; i++) {
+		const struct lint_fix *f = run->diags[i]->fix;
+
+		safe += f && f->safe;
+		unsafe += f && !f->safe;
+	}
+	if (safe && unsafe)
+		fprintf(out, " (%zu fixable with --fix, %zu more with --unsafe-fixes)", safe, unsafe);
+	else if (safe)
+		fprintf(out, " (%zu fixable with --fix)", safe);
+	else if (unsafe)
+		fprintf(out, " (%zu fixable with --fix --unsafe-fixes)", unsafe);
+}
+
 static void output_human(struct lint_run *run, FILE *out, bool color)
 {
 	size_t i, nerr = 0, nwarn = 0, ninfo = 0;
@@ -157,7 +176,9 @@ static void output_human(struct lint_run *run, FILE *out, bool color)
 		nwarn == 1 ? "" : "s");
 	if (ninfo)
 		fprintf(out, ", %zu info%s", ninfo, ninfo == 1 ? "" : "s");
-	fprintf(out, " in %zu file%s\n", run->nfiles, run->nfiles == 1 ? "" : "s");
+	fprintf(out, " in %zu file%s", run->nfiles, run->nfiles == 1 ? "" : "s");
+	put_fixable(run, out);
+	putc('\n', out);
 }
 
 static void output_gcc(struct lint_run *run, FILE *out)
@@ -221,6 +242,33 @@ int lint_json_write(json_t *doc, FILE *out)
 	return 0;
 }
 
+/* {"title", "safe", "edits": [{"line", "column", "end_line", "end_column", "text"}]} or null. */
+static json_t *json_fix(const struct lint_fix *fix)
+{
+	json_t *o, *edits;
+	size_t i;
+
+	if (!fix)
+		return json_null();
+	o = json_object();
+	edits = json_array();
+	json_object_set_new(o, "title", lint_json_text(fix->title));
+	json_object_set_new(o, "safe", json_boolean(fix->safe));
+	for (i = 0; i < fix->nedits; i++) {
+		const struct lint_fix_edit *e = &fix->edits[i];
+		json_t *j = json_object();
+
+		json_object_set_new(j, "line", json_integer(e->line));
+		json_object_set_new(j, "column", json_integer(e->col));
+		json_object_set_new(j, "end_line", json_integer(e->end_line));
+		json_object_set_new(j, "end_column", json_integer(e->end_col));
+		json_object_set_new(j, "text", lint_json_text(e->text));
+		json_array_append_new(edits, j);
+	}
+	json_object_set_new(o, "edits", edits);
+	return o;
+}
+
 static void output_json(struct lint_run *run, FILE *out)
 {
 	json_t *doc = json_object(), *diags = json_array(), *tool = json_object();
@@ -252,7 +300,7 @@ static void output_json(struct lint_run *run, FILE *out)
 		json_object_set_new(o, "message", lint_json_text(d->message));
 		json_object_set_new(o, "help", d->help ? lint_json_text(d->help)
 						      : json_null());
-		json_object_set_new(o, "fix", json_null());
+		json_object_set_new(o, "fix", json_fix(d->fix));
 		json_array_append_new(diags, o);
 	}
 	json_object_set_new(doc, "diagnostics", diags);
@@ -353,9 +401,8 @@ static void write_format(struct lint_run *run, enum lint_format fmt, FILE *out, 
 	}
 }
 
-void lint_output(struct lint_run *run)
+void lint_output_skips(struct lint_run *run)
 {
-	bool github = run->format == FMT_GITHUB || run->github_too;
 	size_t i;
 
 	/* skipped files go to stderr in every format, so stdout stays machine-readable */
@@ -364,6 +411,14 @@ void lint_output(struct lint_run *run)
 		lint_put_text(stderr, run->skips[i].why);
 		putc('\n', stderr);
 	}
+}
+
+void lint_output(struct lint_run *run)
+{
+	bool github = run->format == FMT_GITHUB || run->github_too;
+	size_t i;
+
+	lint_output_skips(run);
 	write_format(run, run->format, stdout, run->color);
 	if (run->github_too && run->format != FMT_GITHUB)
 		write_format(run, FMT_GITHUB, stdout, false);

@@ -8,6 +8,19 @@
 
 static pthread_mutex_t compile_lock = PTHREAD_MUTEX_INITIALIZER;
 static __thread pcre2_match_data *md;
+/* frees a worker thread's match data when the thread ends (the main thread's lives on) */
+static pthread_key_t md_key;
+static pthread_once_t md_once = PTHREAD_ONCE_INIT;
+
+static void md_free(void *p)
+{
+	pcre2_match_data_free(p);
+}
+
+static void md_key_init(void)
+{
+	pthread_key_create(&md_key, md_free);
+}
 
 static pcre2_code *compiled(struct lint_regex *re)
 {
@@ -43,8 +56,11 @@ bool lint_regex_search(struct lint_regex *re, const char *s, size_t n, size_t fr
 	PCRE2_SIZE *ov;
 	int rc;
 
-	if (!md)
+	if (!md) {
 		md = pcre2_match_data_create(16, NULL);
+		pthread_once(&md_once, md_key_init);
+		pthread_setspecific(md_key, md);
+	}
 	if (from > n)
 		return false;
 	/* invalid UTF-8 is fine: patterns are compiled without PCRE2_UTF */

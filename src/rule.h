@@ -89,6 +89,8 @@ struct lint_file {
 	size_t nimports;
 	struct arena *arena;		/* lives as long as the tree: for per-file models */
 	struct lint_react *react;	/* component model, built on first use (react.h) */
+	uint64_t want[2];		/* rules (by registry index) whose byte test selected it */
+	bool tried_parse;		/* lint_file_parse() was called */
 };
 
 enum lint_env_scope {
@@ -130,6 +132,7 @@ struct lint_app {
 	struct lint_file *auth_config;	/* the auth config (.ts preferred), or NULL */
 	struct lint_eval *auth_eval;	/* its evaluation, when parsed */
 	void *pkg;			/* package.json's object (== package_json.json), or NULL */
+	void *loader;			/* the pipeline, for lint_file_parse() */
 	struct lint_jsonfile package_json;
 	struct lint_jsonfile convex_json;
 	const char *fdir_rel;		/* functions dir relative to the app root ("convex") */
@@ -178,6 +181,31 @@ struct lint_rule {
 	 */
 	const char *const *triggers;
 	unsigned roles;
+	/*
+	 * A second byte test: when set, a file holding a trigger is worth parsing for this rule
+	 * only if it also holds one of these (a WorkOS import and a Convex query hook, say).
+	 */
+	const char *const *also;
+	/*
+	 * Strings check_app looks for in the bytes of any source file, parsed or not: files
+	 * holding one keep their bytes (others are dropped once scanned, to keep memory flat).
+	 */
+	const char *const *mentions;
+	/*
+	 * check_file runs on every parsed file of the app. Otherwise it runs only on the files
+	 * this rule's own triggers and roles selected.
+	 */
+	bool every_file;
+	/*
+	 * Route handlers, pages and layouts (there can be hundreds) that the roles select are
+	 * parsed for this rule only when their bytes or their path hold one of these words.
+	 */
+	const char *const *route_words;
+	/*
+	 * Only files without a leading 'use client' directive can matter to this rule (it is
+	 * about server code), whether its triggers or its roles select them.
+	 */
+	bool server_only;
 	/* Called for every parsed source file of an app the rule applies to; may be NULL. */
 	void (*check_file)(struct lint_ctx *ctx, struct lint_file *f);
 	/* Called once per app after check_file has run on all its files; may be NULL. */
@@ -220,12 +248,40 @@ void lint_help(struct lint_diag *d, const char *fmt, ...) __attribute__((format(
  * is an error); config and --rule overrides that already lowered it further still hold.
  */
 void lint_lower_severity(struct lint_diag *d, enum lint_severity most);
+
+/*
+ * Fixes. An edit replaces bytes [start, end) of the finding's source file (as cwlint read
+ * it) with text; start == end inserts. A fix is one or more edits in that same file, applied
+ * together or not at all, never in another file.
+ */
+struct lint_edit {
+	uint32_t start, end;
+	const char *text;
+};
+/*
+ * Attaches a fix to finding d (from lint_report() on src). safe: `cwlint --fix` applies it;
+ * an unsafe fix (one that can change what a working app does) needs --unsafe-fixes too.
+ * title says what it does ("rename applicationId to applicationID"). Title and texts are
+ * copied into the run's arena; edits may come in any order, and a fix whose edits overlap
+ * is dropped. A fix on an env file, or one whose text or replaced bytes hold a secret, is
+ * dropped too: secrets are never rewritten. A finding that is not reported (suppressed, outside the named paths) keeps none.
+ */
+void lint_fix(struct lint_ctx *ctx, struct lint_diag *d, const struct lint_source *src,
+	      bool safe, const char *title, const struct lint_edit *edits, size_t nedits);
+
 /* True when rule id is enabled and applies to ctx->app. */
 bool lint_rule_enabled(const struct lint_ctx *ctx, const char *id);
 /* True for env key names that hold secrets (API keys, passwords, deploy keys, tokens). */
 bool lint_secret_key(const char *key);
 /* Registers a secret value so no output ever shows it (prefix + length instead). */
 void lint_secret(struct lint_run *run, const char *value, size_t len);
+
+/*
+ * Parses f now if its bytes were kept but no rule's byte test asked for a parse: for
+ * app-level checks that need a tree only for the first file that matters. True when f has
+ * a tree afterwards. Rules after this one see the file as parsed.
+ */
+bool lint_file_parse(struct lint_file *f);
 
 /* --- tree-sitter helpers (src/ts.c) --- */
 
@@ -246,6 +302,29 @@ TSNode ts_unwrap(TSNode n);
  * skip the node's children.
  */
 void ts_walk(TSNode root, bool (*visit)(TSNode n, void *ud), void *ud);
+
+/* --- shaping a fix's edits (src/edit.c) --- */
+
+/* Byte offset where the line holding off starts; where its text ends (before \r\n or \n). */
+uint32_t lint_line_start(const struct lint_source *src, uint32_t off);
+uint32_t lint_line_end(const struct lint_source *src, uint32_t off);
+/* True when only blanks come between the start of off's line and off. */
+bool lint_first_on_line(const struct lint_source *src, uint32_t off);
+/* True when only blanks, or a // comment, come after off on its line. */
+bool lint_rest_blank(const struct lint_source *src, uint32_t off);
+/* The blanks the line holding off starts with (arena string). */
+const char *lint_indent(struct arena *a, const struct lint_source *src, uint32_t off);
+/* "\r\n" when the line holding off ends with it, else "\n": inserted lines match the file. */
+const char *lint_newline(const struct lint_source *src, uint32_t off);
+/* The outermost node spanning exactly bytes [start, end), or a null node. */
+TSNode ts_node_at(TSTree *tree, uint32_t start, uint32_t end);
+/*
+ * The edit that removes a list item (an object member, an array element) with its comma;
+ * with its whole line when the item has the line to itself.
+ */
+struct lint_edit lint_edit_remove_item(const struct lint_source *src, TSNode item);
+/* The quote the file writes strings with (its first string literal's), else '"'. */
+char lint_quote_of(const struct lint_source *src, TSTree *tree);
 
 /* --- PCRE2 patterns (src/regex.c) --- */
 

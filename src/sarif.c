@@ -298,6 +298,41 @@ static size_t rule_index(const struct lint_rule *r)
 	return i;
 }
 
+/*
+ * The finding's fix as SARIF fixes: one artifact change, its edits as replacements whose
+ * deleted regions use the run's code-point columns (an empty region inserts).
+ */
+static json_t *fixes(struct lint_run *run, const struct lint_diag *d)
+{
+	json_t *fix = json_object(), *change = json_object(), *reps = json_array(), *arr;
+	size_t i;
+
+	json_object_set_new(fix, "description", message(lint_json_text(
+		d->fix->safe ? d->fix->title : arena_printf(&run->arena, "%s (unsafe: needs "
+							     "--unsafe-fixes)", d->fix->title))));
+	for (i = 0; i < d->fix->nedits; i++) {
+		const struct lint_fix_edit *e = &d->fix->edits[i];
+		json_t *rep = json_object(), *del = json_object(), *ins = json_object();
+
+		json_object_set_new(del, "startLine", json_integer(e->line));
+		json_object_set_new(del, "startColumn", json_integer(e->col));
+		json_object_set_new(del, "endLine", json_integer(e->end_line));
+		json_object_set_new(del, "endColumn", json_integer(e->end_col));
+		json_object_set_new(rep, "deletedRegion", del);
+		json_object_set_new(ins, "text", lint_json_text(e->text));
+		json_object_set_new(rep, "insertedContent", ins);
+		json_array_append_new(reps, rep);
+	}
+	json_object_set_new(change, "artifactLocation", artifact_location(run, d->path));
+	json_object_set_new(change, "replacements", reps);
+	arr = json_array();
+	json_array_append_new(arr, change);
+	json_object_set_new(fix, "artifactChanges", arr);
+	arr = json_array();
+	json_array_append_new(arr, fix);
+	return arr;
+}
+
 static json_t *result(struct lint_run *run, const struct lint_diag *d, const struct fp_slot *slot)
 {
 	json_t *o = json_object(), *loc = json_object(), *phys = json_object();
@@ -330,6 +365,8 @@ static json_t *result(struct lint_run *run, const struct lint_diag *d, const str
 	snprintf(fp, sizeof(fp), "%s:%u", slot->fp, slot->occurrence);
 	json_object_set_new(fps, "primaryLocationLineHash", json_string(fp));
 	json_object_set_new(o, "partialFingerprints", fps);
+	if (d->fix)
+		json_object_set_new(o, "fixes", fixes(run, d));
 	strbuf_release(&msg);
 	return o;
 }

@@ -1,6 +1,7 @@
 /* source.c - load a file with limits, index its lines, map offsets to positions. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -85,19 +86,16 @@ void lint_source_from_mem(struct arena *a, struct lint_source *src, const char *
 	index_lines(a, src);
 }
 
-enum lint_load_status lint_source_load(struct arena *a, struct lint_source *src,
-				       const char *display, const char *abspath,
-				       size_t max_size, const char **msg)
+enum lint_load_status lint_read_file(struct arena *a, const char *display, const char *abspath,
+				     size_t max_size, char **buf, size_t *cap, size_t *len,
+				     const char **msg)
 {
 	enum lint_load_status ret = LOAD_ERROR;
 	struct stat st;
-	char *buf = NULL;
-	size_t len = 0;
+	size_t want;
 	int fd;
 
-	memset(src, 0, sizeof(*src));
-	src->path = arena_strdup(a, display);
-	src->abspath = arena_strdup(a, abspath);
+	*len = 0;
 	/* O_NONBLOCK so a FIFO named like a source file cannot hang the run */
 	fd = open(abspath, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
@@ -118,9 +116,14 @@ enum lint_load_status lint_source_load(struct arena *a, struct lint_source *src,
 		ret = LOAD_TOO_LARGE;
 		goto out;
 	}
-	buf = arena_alloc(a, (size_t)st.st_size + 1);
-	while (len < (size_t)st.st_size) {
-		ssize_t r = read(fd, buf + len, (size_t)st.st_size - len);
+	want = (size_t)st.st_size;
+	if (!*buf || *cap < want + 1) {
+		free(*buf);
+		*cap = want + 1 > 4096 ? want + 1 : 4096;
+		*buf = xmalloc(*cap);
+	}
+	while (*len < want) {
+		ssize_t r = read(fd, *buf + *len, want - *len);
 
 		if (r < 0 && errno == EINTR)
 			continue;
@@ -130,21 +133,37 @@ enum lint_load_status lint_source_load(struct arena *a, struct lint_source *src,
 		}
 		if (r == 0)
 			break;	/* the file shrank while we read it */
-		len += (size_t)r;
+		*len += (size_t)r;
 	}
-	buf[len] = '\0';
-	if (memchr(buf, '\0', len)) {
+	(*buf)[*len] = '\0';
+	if (memchr(*buf, '\0', *len)) {
 		*msg = arena_printf(a, "'%s' looks binary (it holds NUL bytes)", display);
 		ret = LOAD_BINARY;
 		goto out;
 	}
-	src->buf = buf;
-	src->len = len;
-	src->invalid_utf8 = !lint_is_valid_utf8(buf, len);
-	index_lines(a, src);
 	ret = LOAD_OK;
 out:
 	close(fd);
+	return ret;
+}
+
+enum lint_load_status lint_source_load(struct arena *a, struct lint_source *src,
+				       const char *display, const char *abspath,
+				       size_t max_size, const char **msg)
+{
+	enum lint_load_status ret;
+	char *buf = NULL;
+	size_t cap = 0, len = 0;
+
+	ret = lint_read_file(a, display, abspath, max_size, &buf, &cap, &len, msg);
+	if (ret == LOAD_OK) {
+		lint_source_from_mem(a, src, display, abspath, buf, len);
+	} else {
+		memset(src, 0, sizeof(*src));
+		src->path = arena_strdup(a, display);
+		src->abspath = arena_strdup(a, abspath);
+	}
+	free(buf);
 	return ret;
 }
 

@@ -46,6 +46,14 @@ struct lint_pos {
 enum lint_load_status lint_source_load(struct arena *a, struct lint_source *src,
 				       const char *display, const char *abspath,
 				       size_t max_size, const char **msg);
+/*
+ * Reads abspath into *buf (malloc'd, grown as needed, *cap bytes; NUL-terminated) with the
+ * same checks as lint_source_load(), without making a source: callers that look at the
+ * bytes before deciding to keep them reuse one buffer for many files.
+ */
+enum lint_load_status lint_read_file(struct arena *a, const char *display, const char *abspath,
+				     size_t max_size, char **buf, size_t *cap, size_t *len,
+				     const char **msg);
 /* Builds a source over caller-provided bytes (stdin mode, unit tests); buf is copied. */
 void lint_source_from_mem(struct arena *a, struct lint_source *src, const char *display,
 			  const char *abspath, const char *buf, size_t len);

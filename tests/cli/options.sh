@@ -101,7 +101,7 @@ n_gcc=$(wc -l < g.out)
 "$CWLINT" --format human --color never "$ex" > hu.out 2>&1
 expect_grep "human format has a code frame marker" '^ +\| +\^~*$' hu.out
 expect_grep "human format has help lines" '^  help: ' hu.out
-expect_grep "human format ends with a summary" '^[0-9]+ errors?, [0-9]+ warnings? in [0-9]+ files?$' hu.out
+expect_grep "human format ends with a summary" '^[0-9]+ errors?, [0-9]+ warnings? in [0-9]+ files?( \([0-9]+ fixable with [^)]*\))?$' hu.out
 expect_no_grep "--color never has no escape codes" "$(printf '\033')" hu.out
 "$CWLINT" --format human --color always "$ex" > hc.out 2>&1
 expect_grep "--color always colours" "$(printf '\033')\\[" hc.out

@@ -12,7 +12,7 @@ cp -R "$TOP/examples/nextjs-convex-workos" app
 
 "$CWLINT" --format human --color never --output sarif=o.sarif --output json=o.json app > o.human 2> o.err
 expect_status "--output: findings still exit 1" 1 $?
-expect_grep "--output: stdout keeps the --format output" '^[0-9]+ errors?, [0-9]+ warnings? in [0-9]+ files$' o.human
+expect_grep "--output: stdout keeps the --format output" '^[0-9]+ errors?, [0-9]+ warnings? in [0-9]+ files( \([0-9]+ fixable with [^)]*\))?$' o.human
 json_check "--output sarif=FILE writes SARIF" o.sarif 'd.version === "2.1.0" && d.runs[0].results.length > 0'
 json_check "--output json=FILE writes the json format" o.json 'd.version === 1 && d.diagnostics.length > 0'
 n=$(grep -c ': error: \|: warning: \|: info: ' o.human)

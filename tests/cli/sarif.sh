@@ -134,6 +134,12 @@ json_check "sarif: URIs are relative to the repository root and percent-encoded"
 	'd.runs[0].results.every(x => x.locations[0].physicalLocation.artifactLocation.uri.startsWith("sub/we%2Cird%3A100%25%20%23app/"))'
 json_check "sarif: a URI names the reported file" a.sarif \
 	'd.runs[0].results.some(x => x.ruleId === "short-cookie-password" && x.locations[0].physicalLocation.artifactLocation.uri === "sub/we%2Cird%3A100%25%20%23app/.env.local" && x.locations[0].physicalLocation.region.startLine === 3)'
+json_check "sarif: a fix is a result's fixes, its edits replacements in the result's file" a.sarif \
+	'(x => x && x.fixes.length === 1 && /unsafe/.test(x.fixes[0].description.text) && x.fixes[0].artifactChanges.length === 1 &&
+	 x.fixes[0].artifactChanges[0].artifactLocation.uri === x.locations[0].physicalLocation.artifactLocation.uri &&
+	 JSON.stringify(x.fixes[0].artifactChanges[0].replacements) === JSON.stringify([{deletedRegion: {startLine: 1, startColumn: 18, endLine: 1, endColumn: 53}, insertedContent: {text: "process.env.WORKOS_CLIENT_ID"}}]))(d.runs[0].results.find(x => x.ruleId === "hardcoded-client-id" && x.locations[0].physicalLocation.artifactLocation.uri.endsWith("/convex/auth.config.ts")))'
+json_check "sarif: findings without a fix have no fixes" a.sarif \
+	'd.runs[0].results.filter(x => x.ruleId !== "hardcoded-client-id").every(x => !("fixes" in x))'
 json_check "sarif: the same unit twice in a file is :1 and :2 of one hash" a.sarif \
 	'(h => h.length === 2 && h[0].split(":")[0] === h[1].split(":")[0] && h[0].endsWith(":1") && h[1].endsWith(":2"))(d.runs[0].results.filter(x => x.locations[0].physicalLocation.artifactLocation.uri.endsWith("/src/twice.ts") && x.ruleId === "hardcoded-client-id").map(x => x.partialFingerprints.primaryLocationLineHash))'
 (cd "$app" && "$CWLINT" --format sarif .) > in-app.sarif 2>&1

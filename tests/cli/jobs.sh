@@ -1,0 +1,37 @@
+# --jobs: loading and parsing run on a pool of threads; the output must not depend on it.
+. "$TOP/tests/cli/lib.sh"
+cd "$OUT" || exit 1
+rm -rf jobs-app && cp -R "$TOP/examples/nextjs-convex-workos" jobs-app
+mkdir -p jobs-app/components/gen
+# many files of every shape the fixtures have, so every worker gets some
+i=0
+for f in "$TOP"/fixtures/*/*/components/*.tsx "$TOP"/fixtures/*/*/app/*.tsx; do
+	[ -f "$f" ] || continue
+	i=$((i + 1))
+	cp "$f" "jobs-app/components/gen/c$i.tsx"
+done
+[ $i -gt 50 ] && t_ok "jobs: the test app has $i generated files" || t_fail "jobs: the test app has enough files" "only $i"
+
+for fmt in json human sarif; do
+	"$CWLINT" --format $fmt --color never --jobs 1 jobs-app > j1.$fmt 2> j1.err
+	s1=$?
+	for j in 2 3 8; do
+		"$CWLINT" --format $fmt --color never --jobs $j jobs-app > j$j.$fmt 2> j$j.err
+		expect_status "jobs: --jobs $j exits as --jobs 1 ($fmt)" $s1 $?
+		if cmp -s j1.$fmt j$j.$fmt && cmp -s j1.err j$j.err; then
+			t_ok "jobs: --jobs $j output is byte-identical to --jobs 1 ($fmt)"
+		else
+			t_fail "jobs: --jobs $j output is byte-identical to --jobs 1 ($fmt)" "$(diff j1.$fmt j$j.$fmt | head -n 5)"
+		fi
+	done
+done
+json_check "jobs: the generated files do have findings" j1.json 'd.diagnostics.filter(x => x.path.includes("components/gen/")).length > 10'
+
+# many apps at once (every fixture folder is its own app), skipped-file notes included
+"$CWLINT" --format gcc --jobs 1 "$TOP/fixtures" > f1.out 2> f1.err
+"$CWLINT" --format gcc --jobs 4 "$TOP/fixtures" > f4.out 2> f4.err
+if cmp -s f1.out f4.out && cmp -s f1.err f4.err; then t_ok "jobs: every fixture app, --jobs 4 = --jobs 1"
+else t_fail "jobs: every fixture app, --jobs 4 = --jobs 1" "$(diff f1.out f4.out | head -n 5)"; fi
+"$CWLINT" --format gcc "$TOP/fixtures" > fd.out 2> fd.err
+if cmp -s f1.out fd.out; then t_ok "jobs: the default job count gives the same output"
+else t_fail "jobs: the default job count gives the same output" "$(diff f1.out fd.out | head -n 5)"; fi

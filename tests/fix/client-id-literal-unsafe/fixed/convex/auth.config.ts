@@ -1,0 +1,21 @@
+// Client ids pasted in: the const, and two in one string (their fixes overlap: two passes).
+const clientId = process.env.WORKOS_CLIENT_ID;
+export const previewClients = `${process.env.WORKOS_CLIENT_ID},${process.env.WORKOS_CLIENT_ID}`;
+
+export default {
+  providers: [
+    {
+      type: "customJwt",
+      issuer: "https://api.workos.com/",
+      algorithm: "RS256",
+      applicationID: clientId,
+      jwks: `https://api.workos.com/sso/jwks/${clientId}`,
+    },
+    {
+      type: "customJwt",
+      issuer: `https://api.workos.com/user_management/${clientId}`,
+      algorithm: "RS256",
+      jwks: `https://api.workos.com/sso/jwks/${clientId}`,
+    },
+  ],
+};

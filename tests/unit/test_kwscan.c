@@ -1,0 +1,85 @@
+/* test_kwscan.c - the word-presence scan against a plain memmem oracle. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit.h"
+#include "kwscan.h"
+
+/* The words every rule could declare, from short to long, sharing prefixes on purpose. */
+static const char *const words[] = {
+	"use", "useAuth", "useAuthFromAuthKit", "@workos-inc/", "@workos-inc/authkit",
+	"@workos-inc/authkit-nextjs", "sign-in", "signin", "login", "log", "withAuth", "client_",
+	"process.env[", "= process.env", "ab", "abab", "x", "'use client'",
+};
+
+static void oracle(const char *buf, size_t len, struct kw_hits *want)
+{
+	size_t i;
+
+	memset(want, 0, sizeof(*want));
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (memmem(buf, len, words[i], strlen(words[i])))
+			kw_set(want, (unsigned)i);
+}
+
+static int same(const struct kw_hits *a, const struct kw_hits *b)
+{
+	return !memcmp(a, b, sizeof(*a));
+}
+
+int main(void)
+{
+	const size_t n = sizeof(words) / sizeof(words[0]);
+	struct kwset *ks = kwset_new(words, n);
+	static const char *const cases[] = {
+		"", "u", "us", "use", "useAuth", "xuseAuthFromAuthKit", "import x from '@workos-inc/authkit-nextjs';",
+		"@workos-inc", "sign-i", "sign-in", "a sign-in at the end sign-in", "abab", "aba",
+		"'use client';\nimport { useAuth } from \"@workos-inc/authkit-react\";",
+		"clientclient_", "= process.env", "=process.env", "process.env[x]", "lo", "log",
+	};
+	char buf[512];
+	struct kw_hits got, want;
+	unsigned seed = 12345;
+	size_t i, k, fails = 0;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		kwset_scan(ks, cases[i], strlen(cases[i]), &got);
+		oracle(cases[i], strlen(cases[i]), &want);
+		UNIT_OK(same(&got, &want), "kwscan: case '%s'", cases[i]);
+	}
+	/* a word that ends exactly at the buffer's end, with no NUL after it */
+	memcpy(buf, "xx@workos-inc/", 14);
+	kwset_scan(ks, buf, 14, &got);
+	UNIT_OK(kw_has(&got, 3), "kwscan: a word at the very end of the buffer");
+	kwset_scan(ks, buf, 13, &got);
+	UNIT_OK(!kw_has(&got, 3), "kwscan: a word cut by the buffer's end is not found");
+
+	/* random texts built from pieces of the words, checked against the oracle */
+	for (k = 0; k < 20000; k++) {
+		size_t len = 0;
+
+		while (len < sizeof(buf) - 40) {
+			const char *w;
+			size_t wl, cut;
+
+			seed = seed * 1103515245u + 12345u;
+			w = words[(seed >> 8) % n];
+			wl = strlen(w);
+			cut = (seed >> 20) % (wl + 1);
+			memcpy(buf + len, w, cut);
+			len += cut;
+			if ((seed >> 4) % 3 == 0)
+				buf[len++] = (char)(' ' + (seed >> 12) % 90);
+			if ((seed >> 16) % 17 == 0)
+				break;
+		}
+		kwset_scan(ks, buf, len, &got);
+		oracle(buf, len, &want);
+		if (!same(&got, &want))
+			fails++;
+	}
+	UNIT_OK(fails == 0, "kwscan: 20000 random texts agree with memmem (%zu differ)", fails);
+	UNIT_OK(kw_empty(&(struct kw_hits){ { 0 } }), "kw_empty on a cleared set");
+	kwset_free(ks);
+	UNIT_DONE();
+}
