@@ -304,10 +304,17 @@ static struct lsp_doc *find_doc(struct lsp_server *s, const char *uri)
 
 void lsp_doc_clear_findings(struct lsp_doc *d)
 {
-	size_t i;
+	size_t i, k;
 
-	for (i = 0; i < d->nfindings; i++)
-		json_decref(d->findings[i].diag);
+	for (i = 0; i < d->nfindings; i++) {
+		struct lsp_finding *f = &d->findings[i];
+
+		json_decref(f->diag);
+		free(f->fix_title);
+		for (k = 0; k < f->nedits; k++)
+			free(f->edits[k].text);
+		free(f->edits);
+	}
 	d->nfindings = 0;
 }
 
@@ -455,6 +462,37 @@ static void note_skip(struct lsp_server *s, struct lsp_doc *doc, const char *why
 	strbuf_release(&sb);
 }
 
+/*
+ * Keeps d's fix for code actions when it can go to the editor: its edits lie in the text the
+ * lint read, and neither its title nor its text holds a secret (lint_fix() already drops
+ * such fixes; a fix with a secret is dropped here too rather than sent redacted and wrong).
+ */
+static void keep_fix(struct lint_run *run, const struct lint_diag *d, const struct lsp_doc *doc,
+		     struct lsp_finding *f)
+{
+	const struct lint_fix *fix = d->fix;
+	size_t k;
+
+	if (!fix || !fix->nedits || !fix->title || lint_has_secret(run, fix->title, strlen(fix->title)))
+		return;
+	for (k = 0; k < fix->nedits; k++) {
+		const struct lint_fix_edit *e = &fix->edits[k];
+
+		if (e->start > e->end || e->end > doc->len || !e->text ||
+		    lint_has_secret(run, e->text, strlen(e->text)))
+			return;
+	}
+	f->fix_title = xstrdup(fix->title);
+	f->fix_safe = fix->safe;
+	f->edits = xcalloc(fix->nedits, sizeof(*f->edits));
+	for (k = 0; k < fix->nedits; k++) {
+		f->edits[k].start = fix->edits[k].start;
+		f->edits[k].end = fix->edits[k].end;
+		f->edits[k].text = xstrdup(fix->edits[k].text);
+	}
+	f->nedits = fix->nedits;
+}
+
 static void publish_doc(struct lsp_server *s, struct lint_run *run, struct lsp_doc *doc)
 {
 	json_t *diags = json_array();
@@ -466,17 +504,17 @@ static void publish_doc(struct lsp_server *s, struct lint_run *run, struct lsp_d
 	lsp_text_init(&t, doc->text, doc->len);
 	for (i = 0; i < run->ndiags; i++) {
 		const struct lint_diag *d = run->diags[i];
-		char *abs = lint_abspath(run->cwd, d->path);
+		char *abs = d->abspath ? NULL : lint_abspath(run->cwd, d->path);
 		struct lsp_finding *f;
 		size_t start, end;
+		bool mine;
 		uint32_t ch;
 		json_t *j;
 
-		if (strcmp(abs, doc->abs)) {
-			free(abs);
-			continue;
-		}
+		mine = !strcmp(d->abspath ? d->abspath : abs, doc->abs);
 		free(abs);
+		if (!mine)
+			continue;
 		start = lsp_text_offset(&t, d->line, d->col);
 		end = lsp_text_offset(&t, d->end_line, d->end_col);
 		if (end < start)
@@ -484,10 +522,12 @@ static void publish_doc(struct lsp_server *s, struct lint_run *run, struct lsp_d
 		j = diag_json(run, d, &t, s->enc, start, end);
 		LINT_GROW(doc->findings, doc->nfindings + 1, doc->alloc_findings);
 		f = &doc->findings[doc->nfindings++];
+		memset(f, 0, sizeof(*f));
 		f->rule = d->rule;
 		lsp_text_position(&t, s->enc, start, &f->line, &ch);
 		lsp_text_position(&t, s->enc, end, &f->end_line, &ch);
 		f->diag = json_incref(j);
+		keep_fix(run, d, doc, f);
 		json_array_append_new(diags, j);
 	}
 	for (i = 0; i < run->nskips && !why; i++) {

@@ -50,11 +50,21 @@ size_t lsp_text_from_position(const struct lsp_text *t, enum lsp_encoding enc, u
 /* {"start": ..., "end": ...} for bytes [start, end). */
 json_t *lsp_range_json(const struct lsp_text *t, enum lsp_encoding enc, size_t start, size_t end);
 
+/* One edit of a rule's fix: bytes [start, end) of the text the lint read become text. */
+struct lsp_edit {
+	uint32_t start, end;
+	char *text;			/* malloc'd */
+};
+
 /* A finding of the last lint of a document, kept for code actions. */
 struct lsp_finding {
 	const struct lint_rule *rule;
 	uint32_t line, end_line;	/* 0-based lines its range covers */
 	json_t *diag;			/* the Diagnostic as published (owned reference) */
+	char *fix_title;		/* the rule's fix (malloc'd), or NULL when it has none */
+	bool fix_safe;			/* what --fix applies; an unsafe fix needs a look */
+	struct lsp_edit *edits;		/* the fix's edits, sorted, never overlapping */
+	size_t nedits;
 };
 
 struct lsp_doc {
@@ -76,8 +86,9 @@ void lsp_doc_clear_findings(struct lsp_doc *d);
 
 /*
  * The code actions for a textDocument/codeAction request on doc: for each cwlint finding in
- * the request's context or range, "ignore it here" (an own-line cwlint-ignore comment with
- * the reason left to write). Returns a JSON array (possibly empty).
+ * the request's context or range, its rule's fix when it has one, then "ignore it here" (an
+ * own-line cwlint-ignore comment with the reason left to write). The findings must come from
+ * a lint of doc's current text (fix offsets are bytes of it). Returns a JSON array.
  */
 json_t *lsp_code_actions(const struct lsp_doc *doc, enum lsp_encoding enc, size_t max_nesting,
 			 json_t *params);

@@ -279,6 +279,7 @@ struct candidate {
 
 struct action_ctx {
 	const struct lsp_doc *doc;
+	enum lsp_encoding enc;
 	struct lsp_text text;
 	TSTree *tree;
 	TSParser *parser;
@@ -320,13 +321,37 @@ static bool offered(struct action_ctx *c, const struct lint_rule *r, uint32_t li
 	return false;
 }
 
+/* A WorkspaceEdit of edits (consumed) to doc. */
+static json_t *workspace_edit(const struct lsp_doc *d, json_t *edits)
+{
+	json_t *changes = json_object(), *edit = json_object();
+
+	json_object_set_new(changes, d->uri, edits);
+	json_object_set_new(edit, "changes", changes);
+	return edit;
+}
+
+static json_t *quickfix(json_t *title, json_t *diag, bool preferred, json_t *edit)
+{
+	json_t *action = json_object(), *diags = json_array();
+
+	if (diag)
+		json_array_append(diags, diag);
+	json_object_set_new(action, "title", title);
+	json_object_set_new(action, "kind", json_string("quickfix"));
+	json_object_set_new(action, "diagnostics", diags);
+	json_object_set_new(action, "isPreferred", json_boolean(preferred));
+	json_object_set_new(action, "edit", edit);
+	return action;
+}
+
 /* "Ignore RULE here": a WorkspaceEdit that inserts the comment above the finding's statement. */
 static json_t *ignore_action(struct action_ctx *c, const struct candidate *k)
 {
 	const struct lsp_doc *d = c->doc;
 	const struct lsp_text *t = &c->text;
 	struct strbuf sb = STRBUF_INIT;
-	json_t *action, *edit, *changes, *edits, *diags, *range;
+	json_t *edit, *edits, *range;
 	size_t s, b;
 	uint32_t at;
 	bool jsx = false;
@@ -364,22 +389,32 @@ static json_t *ignore_action(struct action_ctx *c, const struct candidate *k)
 	json_object_set_new(edit, "range", range);
 	json_object_set_new(edit, "newText", lint_json_text(strbuf_str(&sb)));
 	json_array_append_new(edits, edit);
-	changes = json_object();
-	json_object_set_new(changes, d->uri, edits);
-	edit = json_object();
-	json_object_set_new(edit, "changes", changes);
-	diags = json_array();
-	if (k->diag)
-		json_array_append(diags, k->diag);
-	action = json_object();
-	json_object_set_new(action, "title", json_sprintf("Ignore %s here (cwlint-ignore comment)",
-							  k->rule->id));
-	json_object_set_new(action, "kind", json_string("quickfix"));
-	json_object_set_new(action, "diagnostics", diags);
-	json_object_set_new(action, "isPreferred", json_false());
-	json_object_set_new(action, "edit", edit);
 	strbuf_release(&sb);
-	return action;
+	return quickfix(json_sprintf("Ignore %s here (cwlint-ignore comment)", k->rule->id), k->diag,
+			false, workspace_edit(d, edits));
+}
+
+/*
+ * The rule's own fix for finding f: its byte edits against the text the lint read (the
+ * document's text now) as TextEdits. A safe fix is the preferred action; an unsafe one can
+ * change what a working app does, and says so.
+ */
+static json_t *fix_action(struct action_ctx *c, const struct lsp_finding *f)
+{
+	json_t *edits = json_array();
+	size_t k;
+
+	for (k = 0; k < f->nedits; k++) {
+		json_t *e = json_object();
+
+		json_object_set_new(e, "range", lsp_range_json(&c->text, c->enc, f->edits[k].start,
+							       f->edits[k].end));
+		json_object_set_new(e, "newText", lint_json_text(f->edits[k].text));
+		json_array_append_new(edits, e);
+	}
+	return quickfix(json_sprintf("Fix %s: %s%s", f->rule->id, f->fix_title,
+				     f->fix_safe ? "" : " (unsafe: check the result)"),
+			f->diag, f->fix_safe, workspace_edit(c->doc, edits));
 }
 
 /* True when the request's context.only (a kind or a list of kinds) admits quick fixes. */
@@ -426,7 +461,6 @@ json_t *lsp_code_actions(const struct lsp_doc *doc, enum lsp_encoding enc, size_
 	size_t ncands = 0, alloc = 0, i, j;
 	long from = json_line(json_object_get(range, "start")), to = json_line(json_object_get(range, "end"));
 
-	(void)enc;
 	if (!wants_quickfix(json_is_object(context) ? json_object_get(context, "only") : NULL))
 		return out;
 	/* the diagnostics the client shows for the range: ours carry the rule id as their code */
@@ -464,8 +498,21 @@ json_t *lsp_code_actions(const struct lsp_doc *doc, enum lsp_encoding enc, size_
 	if (!ncands)
 		goto out;
 	c.doc = doc;
+	c.enc = enc;
 	c.max_nesting = max_nesting;
 	lsp_text_init(&c.text, doc->text, doc->len);
+	/* the fixes first, each once: they are what the user most likely wants */
+	for (i = 0; i < doc->nfindings; i++) {
+		const struct lsp_finding *f = &doc->findings[i];
+
+		if (!f->nedits)
+			continue;
+		for (j = 0; j < ncands; j++)
+			if (cands[j].rule == f->rule && cands[j].line == f->line) {
+				json_array_append_new(out, fix_action(&c, f));
+				break;
+			}
+	}
 	for (i = 0; i < ncands; i++) {
 		json_t *a;
 

@@ -111,6 +111,32 @@ local ok_run, err = pcall(function()
     not find("invalid-suppression") and not find("unused-suppression"),
     vim.inspect(vim.tbl_map(function(d) return d.code end, diags())))
 
+  -- the auth config's misspelled key has a safe fix: the preferred action, applied in place
+  vim.cmd("edit " .. vim.fn.fnameescape(app .. "/convex/auth.config.ts"))
+  local cfg = vim.api.nvim_get_current_buf()
+  vim.lsp.buf_attach_client(cfg, client_id)
+  local function cfg_find(code)
+    for _, d in ipairs(vim.diagnostic.get(cfg)) do
+      if d.code == code then return d end
+    end
+  end
+  vim.wait(WAIT, function() return cfg_find("misspelled-provider-key") ~= nil end, 50)
+  local mk = cfg_find("misspelled-provider-key")
+  -- after "/* 🔑 */": 14 code points, 17 bytes
+  check("the auth config's finding (byte columns after an astral character)",
+    mk and mk.lnum == 11 and mk.col == 17 and mk.end_col == 30, mk and vim.inspect({ mk.lnum, mk.col, mk.end_col }))
+  vim.api.nvim_win_set_cursor(0, { 12, 20 })
+  pick("Fix misspelled-provider-key: rename")
+  vim.lsp.buf.code_action()
+  want = "      /* \240\159\148\145 */ applicationID: clientId,"
+  local function cline(n) return vim.api.nvim_buf_get_lines(cfg, n - 1, n, false)[1] end
+  vim.wait(WAIT, function() return cline(12) == want end, 50)
+  check("the fix action is offered first and edits the buffer", cline(12) == want and offered[1] and
+    offered[1]:find("^Fix misspelled%-provider%-key") ~= nil, vim.inspect({ cline(12), offered }))
+  vim.wait(WAIT, function() return #vim.diagnostic.get(cfg) == 0 end, 50)
+  check("the re-lint after the fix has no finding left", #vim.diagnostic.get(cfg) == 0,
+    vim.inspect(vim.tbl_map(function(d) return d.code end, vim.diagnostic.get(cfg))))
+
   vim.lsp.stop_client(client_id)
   vim.wait(WAIT, function() return exit_code ~= nil end, 50)
   check("the server exits with status 0 after shutdown and exit", exit_code == 0, tostring(exit_code))

@@ -272,6 +272,32 @@ async function mainSession() {
     check("ignore in an env file: silenced on re-lint", envPub && !codes(envPub).includes("public-secret") && !codes(envPub).some((x) => /suppression/.test(x)), show(envPub && codes(envPub)));
   }
 
+  // a rule's fix: offered first, preferred when safe, its byte edits as UTF-16 ranges
+  const cfg = path.join(dir, "convex/auth.config.ts"), cfgUri = uriOf(cfg);
+  let cfgText = read(cfg);
+  from = s.mark();
+  open(s, cfgUri, cfgText, "typescript");
+  let cpub = await s.diagnostics(cfgUri, from);
+  const mk = findDiag(cpub, "misspelled-provider-key", 11);
+  // "      /* \u{1F511} */ " is 14 code points and 15 UTF-16 units
+  check("auth config: the finding after an astral character", mk && sameRange(mk.range, 11, 15, 11, 28), show(cpub));
+  {
+    const r = await s.request("textDocument/codeAction", { textDocument: { uri: cfgUri }, range: mk ? mk.range : { start: { line: 11, character: 0 }, end: { line: 11, character: 0 } }, context: { diagnostics: mk ? [mk] : [] } });
+    const acts = (r && r.result) || [];
+    const fix = acts[0];
+    check("fix action: offered first, as the preferred quickfix", fix && fix.title === "Fix misspelled-provider-key: rename `applicationId` to `applicationID`" && fix.kind === "quickfix" && fix.isPreferred === true, show(acts.map((a) => a.title)));
+    check("fix action: the ignore action is offered after it", acts[1] && /^Ignore misspelled-provider-key here/.test(acts[1].title) && acts[1].isPreferred === false, show(acts.map((a) => a.title)));
+    const edits = fix && fix.edit.changes[cfgUri];
+    check("fix action: its edit, in UTF-16 units", edits && edits.length === 1 && sameRange(edits[0].range, 11, 15, 11, 28) && edits[0].newText === "applicationID", show(edits));
+    if (edits) {
+      cfgText = applyEdits(cfgText, edits);
+      from = s.mark();
+      change(s, cfgUri, cfgText);
+      cpub = await s.diagnostics(cfgUri, from);
+      check("fix action: applied, the finding is gone on re-lint", cpub && !codes(cpub).includes("misspelled-provider-key") && cfgText.includes("/* \u{1F511} */ applicationID: clientId,"), show(cpub && codes(cpub)));
+    }
+  }
+
   // a code action request for a range without findings, and with only= another kind
   let r = await s.request("textDocument/codeAction", { textDocument: { uri: mainUri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } }, context: { diagnostics: [] } });
   check("codeAction: nothing on a clean line", r && Array.isArray(r.result) && r.result.length === 0, show(r));
