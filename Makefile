@@ -136,6 +136,7 @@ FUZZ_MAXLEN_suppress = 4096
 FUZZ_MAXLEN_config = 4096
 FUZZ_MAXLEN_react = 16384
 FUZZ_MAXLEN_pipeline = 16384
+FUZZ_MAXLEN_lsp = 16384
 # harnesses whose code under test prints (config errors, skip notes) run with it closed
 FUZZ_OPTS_config = -close_fd_mask=2
 FUZZ_OPTS_pipeline = -close_fd_mask=3

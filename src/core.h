@@ -176,6 +176,20 @@ int lint_run_paths(struct lint_run *run);
 /* Lints buf as the file at path (relative to run->cwd) instead of what is on disk. */
 void lint_add_overlay(struct lint_run *run, const char *path, const char *buf, size_t len);
 
+/*
+ * The app a file in folder dir belongs to: the nearest folder at or above dir with a
+ * package.json, not looking past the repository root. Malloc'd, or NULL when there is none.
+ */
+char *lint_app_root(const char *dir);
+/* What the pipeline makes of a file name (a basename): a source (with its kind), an env file. */
+enum lint_path_type { LINT_PATH_OTHER = 0, LINT_PATH_SOURCE, LINT_PATH_ENV };
+enum lint_path_type lint_path_type(const char *name, enum lint_file_kind *kind);
+/*
+ * The deepest run of unclosed brackets and JSX tags in s[0..n), counting stops past stop_at:
+ * sources deeper than --max-nesting are never handed to tree-sitter (see lint.c).
+ */
+size_t lint_nesting_depth(const char *s, size_t n, size_t stop_at);
+
 /* Records a skipped path (arena copies). */
 void lint_skip(struct lint_run *run, const char *path, const char *why, bool incomplete);
 /* The calling thread's skip notes from now on belong to the app with this index. */

@@ -609,6 +609,20 @@ static void add_unsaved(struct walk *w)
 	}
 }
 
+char *lint_app_root(const char *dir)
+{
+	return enclosing_app(dir);
+}
+
+enum lint_path_type lint_path_type(const char *name, enum lint_file_kind *kind)
+{
+	if (env_name(name))
+		return LINT_PATH_ENV;
+	if (source_ext(name, kind))
+		return LINT_PATH_SOURCE;
+	return LINT_PATH_OTHER;
+}
+
 /* --- loading and parsing --- */
 
 /*
@@ -732,7 +746,7 @@ static void read_app_meta(struct pipeline *p, struct lint_app *app, struct walk 
  * comments included: an overestimate is fine for a limit). tree-sitter 0.20's error
  * recovery double-frees on more than 65,535 unclosed levels, so such files are never parsed.
  */
-static size_t nesting_depth(const char *s, size_t n, size_t stop_at)
+size_t lint_nesting_depth(const char *s, size_t n, size_t stop_at)
 {
 	size_t i, depth = 0, max = 0;
 
@@ -848,7 +862,7 @@ static void parse_file(struct worker *wk, struct lint_file *f, struct file_state
 {
 	struct lint_run *run = wk->p->run;
 
-	if (nesting_depth(f->src.buf, f->src.len, run->max_nesting) > run->max_nesting) {
+	if (lint_nesting_depth(f->src.buf, f->src.len, run->max_nesting) > run->max_nesting) {
 		st->skip = arena_printf(&wk->arena, "'%s' nests brackets or tags deeper than %zu "
 					"levels; not parsed (raise --max-nesting to parse it)",
 					f->src.path, run->max_nesting);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core.h"
+#include "lsp.h"
 #include "version.h"
 
 static const char usage_text[] =
@@ -16,6 +17,7 @@ static const char usage_text[] =
 "       cwlint --list-rules [--format json|markdown]\n"
 "       cwlint --explain RULE\n"
 "       cwlint [OPTIONS] --stdin-filename PATH < BUFFER\n"
+"       cwlint [OPTIONS] --lsp\n"
 "\n"
 "Lints Convex + WorkOS AuthKit apps (Next.js, React + Vite) at each PATH (default: .).\n"
 "A PATH may be an app, a folder in a monorepo or single files; the whole app around it is\n"
@@ -34,6 +36,8 @@ static const char usage_text[] =
 "  --jobs N               worker threads (default: the number of cores)\n"
 "  --stdin-filename PATH  lint standard input as the file PATH, with the rest of its app\n"
 "                         read from disk (editors); PATH need not exist\n"
+"  --lsp                  be a language server on standard input and output (editors);\n"
+"                         --config, --no-config, --rule and the limits apply to its lints\n"
 "  --max-file-size BYTES  skip larger files, with a note (default: 8388608)\n"
 "  --max-nesting N        do not parse sources nested deeper (default: 10000)\n"
 "  --config FILE          use this config file (default: cwlint.json or .cwlintrc.json\n"
@@ -59,7 +63,7 @@ static const char usage_text[] =
 enum {
 	OPT_FORMAT = 256, OPT_RULE, OPT_FAIL_ON, OPT_MAX_WARNINGS, OPT_QUIET, OPT_COLOR, OPT_JOBS,
 	OPT_MAX_FILE_SIZE, OPT_MAX_NESTING, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_CONFIG, OPT_NO_CONFIG, OPT_BASELINE, OPT_WRITE_BASELINE,
-	OPT_OUTPUT, OPT_STDIN_FILENAME, OPT_FIX, OPT_DIFF, OPT_UNSAFE_FIXES,
+	OPT_OUTPUT, OPT_STDIN_FILENAME, OPT_FIX, OPT_DIFF, OPT_UNSAFE_FIXES, OPT_LSP,
 };
 
 static const struct option long_opts[] = {
@@ -73,6 +77,7 @@ static const struct option long_opts[] = {
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "jobs", required_argument, NULL, OPT_JOBS },
 	{ "stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME },
+	{ "lsp", no_argument, NULL, OPT_LSP },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
 	{ "max-nesting", required_argument, NULL, OPT_MAX_NESTING },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
@@ -226,13 +231,50 @@ static char *read_stdin(size_t limit, size_t *len)
 	return strbuf_detach(&sb);
 }
 
+/*
+ * --lsp: the options are checked here, once, so a mistake is a usage error (exit 2) before
+ * any editor talks to the server; each lint the server runs applies them afresh.
+ */
+static int serve_lsp(struct lint_run *run, int argc, char **argv, const char *config,
+		     bool no_config, const char **rule_args, size_t nrule_args, const char *stdin_path)
+{
+	struct lsp_options o = { 0 };
+	size_t i;
+	int ret;
+
+	if (optind < argc)
+		return usage_error("--lsp serves the documents the editor opens; drop the PATH '%s'",
+				   argv[optind]);
+	if (stdin_path)
+		return usage_error("--lsp and --stdin-filename%s do not go together", "");
+	/* the server offers each fix as a code action; it never writes a file itself */
+	if (run->fix || run->diff)
+		return usage_error("--lsp offers fixes as code actions; drop %s", run->fix ? "--fix" : "--diff");
+	if (config && lint_config_load(run, config, false))
+		return 2;
+	for (i = 0; i < nrule_args; i++) {
+		ret = set_rule_level(run, rule_args[i]);
+		if (ret)
+			return ret;
+	}
+	o.cwd = run->cwd;
+	o.config = config;
+	o.no_config = no_config;
+	o.rule_args = rule_args;
+	o.nrule_args = nrule_args;
+	o.max_file_size = run->max_file_size;
+	o.max_nesting = run->max_nesting;
+	o.jobs = run->jobs;
+	return lint_lsp_main(&o);
+}
+
 int main(int argc, char **argv)
 {
 	struct lint_run run;
 	const char *format = NULL, *color = "auto", *explain = NULL, *config = NULL;
 	const char **rule_args = NULL;
 	size_t nrule_args = 0, alloc_rule_args = 0, i;
-	bool list_rules = false, no_config = false;
+	bool list_rules = false, no_config = false, lsp = false;
 	const char *baseline = NULL, *write_baseline = NULL, *stdin_path = NULL;
 	char *stdin_buf = NULL;
 	char cwd[PATH_MAX];
@@ -323,6 +365,9 @@ int main(int argc, char **argv)
 		case OPT_STDIN_FILENAME:
 			stdin_path = optarg;
 			break;
+		case OPT_LSP:
+			lsp = true;
+			break;
 		case OPT_MAX_FILE_SIZE:
 			if (parse_count(optarg, LONG_MAX, &v) || v < 1) {
 				ret = usage_error("--max-file-size takes a byte count, not '%s'", optarg);
@@ -374,6 +419,10 @@ int main(int argc, char **argv)
 	}
 	if (explain) {
 		ret = lint_explain(explain) ? 2 : 0;
+		goto out;
+	}
+	if (lsp) {
+		ret = serve_lsp(&run, argc, argv, config, no_config, rule_args, nrule_args, stdin_path);
 		goto out;
 	}
 	/* --diff prints only the diff; a baseline written from a fixed run would be stale */
