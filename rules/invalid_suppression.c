@@ -1,4 +1,4 @@
-/* invalid_suppression.c - a cwlint-ignore comment that names no or unknown rules, or gives no reason. */
+/* invalid_suppression.c - a cwlint-ignore comment that names no or unknown rules, gives no reason, or only the placeholder. */
 #include "rule.h"
 
 static void check_source(struct lint_ctx *ctx, const struct lint_source *src)
@@ -9,6 +9,15 @@ static void check_source(struct lint_ctx *ctx, const struct lint_source *src)
 		const struct lint_supp *s = &src->supps[i];
 		struct lint_diag *d;
 
+		if (s->placeholder && !s->invalid) {
+			d = lint_report(ctx, src, s->start, s->end,
+					"this cwlint-ignore comment still gives the placeholder reason '%s': "
+					"it suppresses the finding, but nobody has said why",
+					LINT_SUPP_PLACEHOLDER);
+			lint_help(d, "replace '%s' with the reason the finding does not apply here",
+				  LINT_SUPP_PLACEHOLDER);
+			continue;
+		}
 		if (!s->invalid)
 			continue;
 		d = lint_report(ctx, src, s->start, s->end,
@@ -26,11 +35,13 @@ const struct lint_rule rule_invalid_suppression = {
 	.id = "invalid-suppression",
 	.severity = SEV_ERROR,
 	.family = "core",
-	.summary = "a cwlint-ignore comment that names an unknown rule, has no reason, or does not parse",
+	.summary = "a cwlint-ignore comment that names an unknown rule, has no reason (or the placeholder one), or does not parse",
 	.description =
 		"Suppressions are part of the code review: each one says which finding it silences and\n"
 		"why. A comment that names no rule, a misspelt or unknown rule, or gives no reason after\n"
-		"a colon suppresses nothing, and cwlint says so rather than fail silently.",
+		"a colon suppresses nothing, and cwlint says so rather than fail silently. The editor's\n"
+		"\"ignore\" action writes the reason '" LINT_SUPP_PLACEHOLDER "': that comment suppresses the\n"
+		"finding at once, and is itself reported until the placeholder is replaced.",
 	.example =
 		"// wrong: no reason, misspelt id\n"
 		"// cwlint-ignore hardcoded-clientid\n"

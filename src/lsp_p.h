@@ -94,6 +94,6 @@ json_t *lsp_code_actions(const struct lsp_doc *doc, enum lsp_encoding enc, size_
 			 json_t *params);
 
 /* The placeholder reason of an inserted suppression: it suppresses, and it says TODO. */
-#define LSP_IGNORE_REASON "TODO explain why"
+#define LSP_IGNORE_REASON LINT_SUPP_PLACEHOLDER
 
 #endif

@@ -216,6 +216,12 @@ struct lint_rule {
 
 /* --- inline suppressions (src/suppress.c) --- */
 
+/*
+ * The reason the editor's "ignore" action writes. Such a comment suppresses the finding at
+ * once (so the editor stops showing it) but is itself reported until someone says why.
+ */
+#define LINT_SUPP_PLACEHOLDER "TODO explain why"
+
 /* One `cwlint-ignore` comment. */
 struct lint_supp {
 	uint32_t start, end;		/* the comment text */
@@ -226,6 +232,7 @@ struct lint_supp {
 	size_t nrules;
 	const char *reason;
 	const char *invalid;		/* why it is not a valid suppression, or NULL */
+	bool placeholder;		/* the reason is LINT_SUPP_PLACEHOLDER, not yet written */
 };
 
 /* The registry, in rules/rules.def order. */

@@ -6,6 +6,7 @@
  */
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core.h"
 
@@ -87,6 +88,8 @@ static void parse_directive(struct lint_run *run, struct arena *a, const char *t
 	}
 	if (!s->reason)
 		s->invalid = "gives no reason after a colon";
+	else
+		s->placeholder = !strcasecmp(s->reason, LINT_SUPP_PLACEHOLDER);
 	(void)run;
 }
 
