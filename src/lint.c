@@ -608,6 +608,49 @@ static size_t nesting_depth(const char *s, size_t n, size_t stop_at)
 	return max;
 }
 
+/*
+ * The longest run of comments with only blanks between them. tree-sitter 0.20 makes such a
+ * run children of one node, and a node of more than 65,535 children breaks as with unclosed
+ * brackets (an invalid free when the tree is deleted), so the same limit applies.
+ * Counted on raw bytes: "//" runs to the line end, a block comment to its end, a quoted
+ * string to its quote or the line end (so a URL in a string is no comment); anything else
+ * ends the run. A regex or template literal holding a quote or a comment opener may miscount.
+ */
+static size_t comment_run(const char *s, size_t n, size_t stop_at)
+{
+	size_t i = 0, run = 0, max = 0;
+
+	while (i < n) {
+		char c = s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+			i++;
+		} else if (c == '/' && i + 1 < n && (s[i + 1] == '/' || s[i + 1] == '*')) {
+			const char *e;
+
+			if (s[i + 1] == '/') {
+				e = memchr(s + i, '\n', n - i);
+				i = e ? (size_t)(e - s) : n;
+			} else {
+				e = memmem(s + i + 2, n - i - 2, "*/", 2);
+				i = e ? (size_t)(e - s) + 2 : n;
+			}
+			if (++run > max && (max = run) > stop_at)
+				break;
+		} else if (c == '"' || c == '\'') {
+			for (i++; i < n && s[i] != c && s[i] != '\n'; i++)
+				if (s[i] == '\\')
+					i++;
+			i++;
+			run = 0;
+		} else {
+			i++;
+			run = 0;
+		}
+	}
+	return max;
+}
+
 static void load_and_parse(struct pipeline *p, struct lint_app *app, struct arena *a)
 {
 	struct lint_run *run = p->run;
@@ -631,6 +674,12 @@ static void load_and_parse(struct pipeline *p, struct lint_app *app, struct aren
 		if (nesting_depth(f->src.buf, f->src.len, run->max_nesting) > run->max_nesting) {
 			lint_skip(run, f->src.path, arena_printf(&run->arena,
 				  "'%s' nests brackets or tags deeper than %zu levels; not parsed (raise "
+				  "--max-nesting to parse it)", f->src.path, run->max_nesting), false);
+			continue;
+		}
+		if (comment_run(f->src.buf, f->src.len, run->max_nesting) > run->max_nesting) {
+			lint_skip(run, f->src.path, arena_printf(&run->arena,
+				  "'%s' has more than %zu comments in a row; not parsed (raise "
 				  "--max-nesting to parse it)", f->src.path, run->max_nesting), false);
 			continue;
 		}

@@ -34,22 +34,18 @@ static void read_import(struct arena *a, struct lint_file *f, size_t *alloc, TSN
 	const struct lint_source *s = &f->src;
 	const char *module = ts_string_value(a, s, src);
 	bool stmt_type = false;
-	uint32_t i, j, n;
+	struct ts_kids ks, kc;
+	TSNode c, k;
 
 	if (!module)
 		return;
-	n = ts_node_child_count(stmt);
-	for (i = 0; i < n; i++) {
-		TSNode c = ts_node_child(stmt, i);
-
+	for (ts_kids_init_all(&ks, stmt); ts_kids_next(&ks, &c);) {
 		if (!ts_node_is_named(c) && ts_is(c, "type"))
 			stmt_type = true;
 		if (!ts_is(c, "import_clause"))
 			continue;
 		clause = c;
-		for (j = 0; j < ts_node_named_child_count(clause); j++) {
-			TSNode k = ts_node_named_child(clause, j);
-
+		for (ts_kids_init(&kc, clause); ts_kids_next(&kc, &k);) {
 			if (ts_is(k, "identifier")) {
 				add_import(a, f, alloc, ts_text(a, s, k), module, "default", k, stmt_type);
 			} else if (ts_is(k, "namespace_import")) {
@@ -58,18 +54,19 @@ static void read_import(struct arena *a, struct lint_file *f, size_t *alloc, TSN
 				if (ts_is(id, "identifier"))
 					add_import(a, f, alloc, ts_text(a, s, id), module, "*", k, stmt_type);
 			} else if (ts_is(k, "named_imports")) {
-				uint32_t m;
+				struct ts_kids km;
+				TSNode spec;
 
-				for (m = 0; m < ts_node_named_child_count(k); m++) {
-					TSNode spec = ts_node_named_child(k, m);
+				for (ts_kids_init(&km, k); ts_kids_next(&km, &spec);) {
 					TSNode name = ts_field(spec, "name"), alias = ts_field(spec, "alias");
 					bool type_only = stmt_type;
-					uint32_t q;
+					struct ts_kids kt;
+					TSNode t;
 
 					if (!ts_is(spec, "import_specifier") || ts_node_is_null(name))
 						continue;
-					for (q = 0; q < ts_node_child_count(spec); q++)
-						if (ts_is(ts_node_child(spec, q), "type"))
+					for (ts_kids_init_all(&kt, spec); ts_kids_next(&kt, &t);)
+						if (ts_is(t, "type"))
 							type_only = true;
 					add_import(a, f, alloc,
 						   ts_text(a, s, ts_node_is_null(alias) ? name : alias), module,
@@ -86,14 +83,14 @@ static void read_import(struct arena *a, struct lint_file *f, size_t *alloc, TSN
 static void read_require(struct arena *a, struct lint_file *f, size_t *alloc, TSNode decl)
 {
 	const struct lint_source *s = &f->src;
-	uint32_t i;
+	struct ts_kids kd;
+	TSNode d;
 
-	for (i = 0; i < ts_node_named_child_count(decl); i++) {
-		TSNode d = ts_node_named_child(decl, i);
+	for (ts_kids_init(&kd, decl); ts_kids_next(&kd, &d);) {
 		TSNode name = ts_field(d, "name"), value = ts_unwrap(ts_field(d, "value"));
-		TSNode args;
+		TSNode args, p;
 		const char *module;
-		uint32_t j;
+		struct ts_kids kp;
 
 		if (!ts_is(d, "variable_declarator") || !ts_is(value, "call_expression") ||
 		    !ts_text_eq(s, ts_field(value, "function"), "require"))
@@ -108,9 +105,7 @@ static void read_require(struct arena *a, struct lint_file *f, size_t *alloc, TS
 		}
 		if (!ts_is(name, "object_pattern"))
 			continue;
-		for (j = 0; j < ts_node_named_child_count(name); j++) {
-			TSNode p = ts_node_named_child(name, j);
-
+		for (ts_kids_init(&kp, name); ts_kids_next(&kp, &p);) {
 			if (ts_is(p, "shorthand_property_identifier_pattern")) {
 				char *t = ts_text(a, s, p);
 
@@ -184,15 +179,20 @@ static void find_conflict_marker(struct lint_file *f)
 void lint_model_file(struct arena *a, struct lint_file *f)
 {
 	TSNode root = ts_tree_root_node(f->tree);
-	uint32_t i, n = ts_node_named_child_count(root);
-	bool prologue = true;
+	TSTreeCursor cur = ts_tree_cursor_new(root);
+	bool prologue = true, more;
 	size_t alloc = 0;
 
-	for (i = 0; i < n; i++) {
-		TSNode c = ts_node_named_child(root, i);
+	/*
+	 * a cursor, not ts_node_named_child(root, i): that one walks the children from the
+	 * first each time, and a run of 10,000 comments made the loop take seconds
+	 */
+	for (more = ts_tree_cursor_goto_first_child(&cur); more;
+	     more = ts_tree_cursor_goto_next_sibling(&cur)) {
+		TSNode c = ts_tree_cursor_current_node(&cur);
 		const char *t = ts_node_type(c);
 
-		if (!strcmp(t, "comment") || !strcmp(t, "hash_bang_line"))
+		if (!ts_node_is_named(c) || !strcmp(t, "comment") || !strcmp(t, "hash_bang_line"))
 			continue;
 		/* the directive prologue: string statements before anything else */
 		if (prologue && !strcmp(t, "expression_statement") &&
@@ -215,6 +215,7 @@ void lint_model_file(struct arena *a, struct lint_file *f)
 		else if (!strcmp(t, "lexical_declaration") || !strcmp(t, "variable_declaration"))
 			read_require(a, f, &alloc, c);
 	}
+	ts_tree_cursor_delete(&cur);
 	if (ts_node_has_error(root)) {
 		struct first_error fe = { false, 0, 0 };
 

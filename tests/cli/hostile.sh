@@ -41,8 +41,68 @@ expect_status "--max-nesting 0 is a usage error" 2 $?
 expect_no_grep "a folder link is never followed" 'outside-dir/' "$OUT/h.out"
 expect_no_grep "a link loop is never followed" 'parent-loop/' "$OUT/h.out"
 expect_no_grep "the 1 MB password is never printed" 'cccccccccc' "$OUT/h.out"
-"$CWLINT" --format gcc --max-file-size 20000000 "$p" > "$OUT/h2.out" 2> "$OUT/h2.err"
-expect_no_grep "--max-file-size raises the limit" 'huge\.ts' "$OUT/h2.err"
+# under valgrind, scanning 12 MB takes about a minute: the raised-limit runs are left to the
+# normal and ASan builds
+if [ -z "${CWLINT_VALGRIND:-}" ]; then
+	"$CWLINT" --format gcc --max-file-size 20000000 "$p" > "$OUT/h2.out" 2> "$OUT/h2.err"
+	expect_no_grep "--max-file-size raises the limit" 'huge\.ts' "$OUT/h2.err"
+fi
+
+# a 100 MB source file, made here (never committed) and kept for the other builds' runs:
+# one comment of 100 MB, then a line with a finding
+b="$OUT/big-app"
+big="$b/src/big.ts"
+if ! [ -f "$big" ] || [ "$(wc -c < "$big")" != 100000060 ]; then
+	rm -rf "$b"
+	mkdir -p "$b/src"
+	printf '{"dependencies":{"@workos-inc/authkit-react":"^0.16.2","convex":"^1.44.0"}}\n' > "$b/package.json"
+	{ printf '/*'; head -c 100000000 /dev/zero | tr '\0' 'a'; printf '*/\nexport const id = "client_01JD8X3Q4K2M6N7P8R9S0T1V2W";\n'; } > "$big"
+fi
+(cd "$b" && timeout 20 "$CWLINT" --format json .) > "$OUT/big.json" 2> "$OUT/big.err"
+expect_status "100 MB file: a note, not a failure (exit 0)" 0 $?
+expect_grep "100 MB file: the note names it and the limit" \
+	"^cwlint: warning: skipped 'src/big\\.ts' is larger than 8388608 bytes \\(raise --max-file-size to lint it\\)$" "$OUT/big.err"
+json_check "100 MB file: listed as skipped in the JSON output" "$OUT/big.json" \
+	'd.skipped.length === 1 && d.skipped[0].path === "src/big.ts" && d.diagnostics.length === 0'
+if [ -z "${CWLINT_VALGRIND:-}" ]; then
+	(cd "$b" && timeout 120 "$CWLINT" --format gcc --max-file-size 200000000 .) > "$OUT/big2.out" 2> "$OUT/big2.err"
+	expect_status "100 MB file with --max-file-size raised: read and linted" 1 $?
+	expect_grep "100 MB file: the finding after the 100 MB comment" \
+		'^src/big\.ts:2:20: error: .*\[hardcoded-client-id\]$' "$OUT/big2.out"
+	expect_no_grep "100 MB file: no note once the limit is raised" 'big\.ts' "$OUT/big2.err"
+fi
+
+# runs of comments: tree-sitter 0.20 keeps them flat in one node, corrupts a node of more
+# than 65,535 children, and index loops over such a node were quadratic (60,000 comments
+# took a minute and a half; 3,000 suppression comments in a row, minutes)
+c="$OUT/comments-app"
+rm -rf "$c"
+mkdir -p "$c/src"
+printf '{"dependencies":{"@workos-inc/authkit-react":"^0.16.2","convex":"^1.44.0"}}\n' > "$c/package.json"
+{ printf 'import "@workos-inc/authkit-react";\n'; yes '// c' | head -n 70000; printf 'export const id = "client_01JD8X3Q4K2M6N7P8R9S0T1V2W";\n'; } > "$c/src/run70k.ts"
+(cd "$c" && timeout 60 "$CWLINT" --format gcc .) > "$OUT/cr.out" 2> "$OUT/cr.err"
+expect_status "70,000 comments in a row: not parsed, a note (exit 0)" 0 $?
+expect_grep "70,000 comments in a row: the note names the file and the limit" \
+	"^cwlint: warning: skipped 'src/run70k\\.ts' has more than 10000 comments in a row; not parsed \\(raise --max-nesting to parse it\\)$" "$OUT/cr.err"
+rm "$c/src/run70k.ts"
+{ printf 'import "@workos-inc/authkit-react";\n'; yes '// c' | head -n 59000; printf 'export const id = "client_01JD8X3Q4K2M6N7P8R9S0T1V2W";\n'; } > "$c/src/run59k.ts"
+{ printf 'import "@workos-inc/authkit-react";\nexport const cfg = {\n'; yes '  // c' | head -n 59000; printf '  clientId: "client_01JD8X3Q4K2M6N7P8R9S0T1V2W",\n};\n'; } > "$c/src/object59k.ts"
+{ printf 'import "@workos-inc/authkit-react";\n'; yes '// cwlint-ignore hardcoded-client-id: seeded' | head -n 3000; printf 'export const a = "client_01JD8X3Q4K2M6N7P8R9S0T1V2W";\nexport const b = "client_01JD8X3Q4K2M6N7P8R9S0T1V2W";\n'; } > "$c/src/suppressed.ts"
+(cd "$c" && timeout 60 "$CWLINT" --format gcc --max-nesting 60000 .) > "$OUT/cr2.out" 2> "$OUT/cr2.err"
+st=$?
+[ $st = 124 ] && t_fail "runs of comments: linted in bounded time" "timed out after 60 s" ||
+	t_ok "runs of comments: linted in bounded time (status $st)"
+expect_status "runs of comments with --max-nesting 60000: findings (exit 1)" 1 $st
+expect_grep "59,000 comments in a row: parsed, the finding after them" \
+	'^src/run59k\.ts:59002:20: error: .*\[hardcoded-client-id\]$' "$OUT/cr2.out"
+expect_grep "59,000 comments inside an object literal: the finding after them" \
+	'^src/object59k\.ts:59003:14: error: .*\[hardcoded-client-id\]$' "$OUT/cr2.out"
+expect_grep "3,000 suppressions in a row: the line after them is suppressed, the next is not" \
+	'^src/suppressed\.ts:3003:19: error: .*\[hardcoded-client-id\]$' "$OUT/cr2.out"
+n=$(grep -c . "$OUT/cr2.out")
+[ "$n" = 3 ] && t_ok "runs of comments: exactly the three findings" ||
+	t_fail "runs of comments: exactly the three findings" "$n lines: $(head -c 600 "$OUT/cr2.out")"
+expect_no_grep "runs of comments: nothing skipped" 'skipped' "$OUT/cr2.err"
 
 # package.json that is not JSON: a note, and the rest of the app is still linted
 q="$OUT/notjson-app"
