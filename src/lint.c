@@ -418,8 +418,25 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 		enum lint_file_kind kind;
 		struct stat st;
 
-		if (lstat(sub, &st) != 0)
-			goto next;	/* vanished while we walked */
+		if (lstat(sub, &st) != 0) {
+			/*
+			 * Gone between readdir and lstat. A file we would have read makes the
+			 * results incomplete (exit 3): a deletion cannot be told from a move or a
+			 * checkout in progress, whose content may sit under a name already passed.
+			 * Any other name is let go: editors and build tools create and delete
+			 * scratch files all the time, and a folder cannot be told from them here.
+			 */
+			if (errno == ENOENT && !lint_config_ignored(run, sub) &&
+			    (env_name(name) || lint_config_env_scope(run, sub) >= 0 ||
+			     source_ext(name, &kind))) {
+				char *disp = lint_display_path(run->cwd, sub);
+
+				lint_skip(run, disp, arena_printf(&run->arena, "'%s': vanished while "
+					  "cwlint ran (deleted or moved after it was listed)", disp), true);
+				free(disp);
+			}
+			goto next;
+		}
 		if (lint_config_ignored(run, sub))
 			goto next;
 		if (S_ISDIR(st.st_mode)) {
@@ -462,14 +479,17 @@ static void load_json(struct pipeline *p, struct lint_app *app, struct arena *a,
 {
 	char *path = join(app->absroot, name), *disp = NULL;
 	const char *msg = NULL;
+	enum lint_load_status st;
 	json_error_t err;
 	json_t *j;
 
 	if (!is_file(path))
 		goto out;
 	disp = lint_display_path(p->run->cwd, path);
-	if (lint_source_load(a, &jf->src, disp, path, p->run->max_file_size, &msg) != LOAD_OK) {
-		lint_skip(p->run, disp, msg, false);
+	st = lint_source_load(a, &jf->src, disp, path, p->run->max_file_size, &msg);
+	if (st != LOAD_OK) {
+		/* a file that exists and cannot be read is an I/O failure, as for sources */
+		lint_skip(p->run, disp, msg, st == LOAD_ERROR);
 		goto out;
 	}
 	jf->present = true;
