@@ -1,12 +1,14 @@
 #!/bin/sh
-# What the test suite needs beyond the build: node (JSON checks) and Debian's pre-commit
-# (the real pre-commit round trip). Installed with apt-get when root; otherwise the
-# tests that need them fail with the command to run.
+# What the test suite needs beyond the build: node (JSON checks), Debian's pre-commit
+# (the real pre-commit round trip) and valgrind (memcheck runs of the bad-input and secrets
+# tests). Installed with apt-get when root; otherwise the tests that need them fail with
+# the command to run.
 set -eu
 need=""
 command -v node >/dev/null 2>&1 || need="$need nodejs"
 command -v pre-commit >/dev/null 2>&1 || need="$need pre-commit"
 command -v git >/dev/null 2>&1 || need="$need git"
+command -v valgrind >/dev/null 2>&1 || need="$need valgrind"
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 	echo "ensure-test-deps: installing$need" >&2

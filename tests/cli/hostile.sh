@@ -1,6 +1,7 @@
 # Hostile input: huge files, deep nesting, long lines and values, links out of the tree,
 # malformed JSON. Every run finishes in bounded time with a normal exit status, and what
 # was skipped is named.
+# valgrind: yes
 . "$TOP/tests/cli/lib.sh"
 p="$OUT/hostile-app"
 rm -rf "$p"
@@ -14,6 +15,7 @@ head -c 12000000 /dev/zero | tr '\0' 'a' > "$p/src/huge.ts"
 { printf 'import "@workos-inc/authkit-react";\nexport const x = '; head -c 100000 /dev/zero | tr '\0' '['; head -c 100000 /dev/zero | tr '\0' ']'; printf ';\n'; } > "$p/src/deep.ts"
 { printf 'import "@workos-inc/authkit-react";\nexport const y = '; i=0; while [ $i -lt 2000 ]; do printf '<div>'; i=$((i + 1)); done; printf 'x'; i=0; while [ $i -lt 2000 ]; do printf '</div>'; i=$((i + 1)); done; printf ';\n'; } > "$p/src/deep-jsx.tsx"
 { printf 'import { AuthKitProvider } from "@workos-inc/authkit-react";\nexport default { providers: '; head -c 100000 /dev/zero | tr '\0' '['; printf '\n'; } > "$p/convex/auth.config.ts"
+{ printf 'import "@workos-inc/authkit-react";\nexport const z = '; i=0; while [ $i -lt 100 ]; do printf '<div>'; i=$((i + 1)); done > "$OUT/div100"; i=0; while [ $i -lt 1000 ]; do cat "$OUT/div100"; i=$((i + 1)); done; printf 'x;\n'; } > "$p/src/deep-jsx-100k.tsx"
 # a 1 MB single line with a client id at its end
 { printf 'import "@workos-inc/authkit-react"; export const s = "'; head -c 1000000 /dev/zero | tr '\0' 'b'; printf '" + "client_01JD8X3Q4K2M6N7P8R9S0T1V2W";\n'; } > "$p/src/long-line.ts"
 # a 1 MB env value and a cookie password inside it
@@ -33,6 +35,10 @@ case $st in
 124) t_fail "hostile input: finishes" "timed out after 120 s" ;;
 *) t_fail "hostile input: finishes" "status $st: $(head -n 5 "$OUT/h.err")" ;;
 esac
+expect_status "hostile input: findings, nothing incomplete (exit 1)" 1 $st
+expect_grep "100,000-deep JSX is named as not parsed" "deep-jsx-100k\\.tsx' nests brackets or tags deeper than 10000 levels; not parsed" "$OUT/h.err"
+expect_grep "convex.json with the wrong types is a finding" \
+	'convex\.json:1:30: error: authKit in convex\.json must be an object.*\[invalid-convex-authkit-config\]$' "$OUT/h.out"
 expect_grep "the huge file is named as skipped with the limit" "huge\\.ts.*larger than 8388608 bytes" "$OUT/h.err"
 expect_grep "malformed convex.json types do not stop the run" 'long-line\.ts:1:[0-9]+: error: .*\[hardcoded-client-id\]' "$OUT/h.out"
 expect_grep "an auth config nested 100,000 deep is named as not parsed" "auth\\.config\\.ts.*deeper than 10000 levels" "$OUT/h.err"
