@@ -713,6 +713,7 @@ static void load_and_parse(struct pipeline *p, struct lint_app *app, struct aren
 		}
 		f->parsed = true;
 		lint_model_file(a, f);
+		lint_model_secrets(run, a, f);
 		lint_suppress_scan_file(run, a, f);
 		if ((f->roles & ROLE_AUTH_CONFIG) &&
 		    (!app->auth_config || ends_with(f->relpath, ".ts")))

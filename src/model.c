@@ -3,6 +3,7 @@
 #include <jansson.h>
 
 #include "core.h"
+#include "project.h"
 
 static void add_import(struct arena *a, struct lint_file *f, size_t *alloc, const char *local,
 		       const char *module, const char *imported, TSNode at, bool type_only)
@@ -317,4 +318,121 @@ void lint_app_each_source(struct lint_ctx *ctx, struct lint_app *app,
 			fn(ctx, &app->files[i]->src);
 	for (i = 0; i < app->nenvs; i++)
 		fn(ctx, &app->envs[i]->src);
+}
+
+/* --- secrets written as literals --- */
+
+/* A name as an env key would spell it: cookiePassword and cookie-password as COOKIE_PASSWORD. */
+static void env_spelling(char *out, size_t size, const char *s)
+{
+	size_t n = 0;
+	char prev = 0;
+
+	for (; *s && n + 2 < size; prev = *s++) {
+		char c = *s;
+
+		if (c >= 'A' && c <= 'Z' && ((prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9')))
+			out[n++] = '_';
+		if (c >= 'a' && c <= 'z')
+			out[n++] = (char)(c - 'a' + 'A');
+		else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+			out[n++] = c;
+		else
+			out[n++] = '_';
+	}
+	out[n] = '\0';
+}
+
+struct secret_scan {
+	struct lint_run *run;
+	struct arena *a;
+	const struct lint_source *src;
+};
+
+/* Registers the string literal value when its name (key, variable, property) or shape says secret. */
+static void literal_secret(struct secret_scan *ss, TSNode name, TSNode value)
+{
+	char key[128] = "";
+	char *v;
+
+	value = ts_unwrap(value);
+	if (!ts_is(value, "string") && !ts_is(value, "template_string"))
+		return;
+	/* unnamed, only a key's shape counts: sk_..., prod:..., dev:..., preview:..., project:... */
+	if (ts_node_is_null(name)) {
+		uint32_t b = ts_node_start_byte(value) + 1;
+
+		if (b >= ss->src->len || !ss->src->buf[b] || !strchr("spd", ss->src->buf[b]))
+			return;
+	}
+	v = ts_string_value(ss->a, ss->src, value);
+	if (!v || !*v || lint_env_placeholder(v))
+		return;
+	if (ts_is(name, "member_expression"))
+		name = ts_field(name, "property");
+	if (ts_is(name, "string")) {
+		const char *k = ts_string_value(ss->a, ss->src, name);
+
+		env_spelling(key, sizeof(key), k ? k : "");
+	} else if (!ts_node_is_null(name) && ts_node_end_byte(name) - ts_node_start_byte(name) < 100) {
+		env_spelling(key, sizeof(key), ts_text(ss->a, ss->src, name));
+	}
+	/* the names whose values env code frames mask too (lint_secret_key) */
+	if (!lint_secret_key(key) && lint_env_secret_kind(key, v) == SECRET_NONE)
+		return;
+	lint_secret(ss->run, v, strlen(v));
+	/* and as written, when escapes make the text differ from the value */
+	if (ts_node_end_byte(value) - ts_node_start_byte(value) >= 2) {
+		uint32_t b = ts_node_start_byte(value) + 1, e = ts_node_end_byte(value) - 1;
+
+		if (e - b != strlen(v) || memcmp(ss->src->buf + b, v, e - b))
+			lint_secret(ss->run, ss->src->buf + b, e - b);
+	}
+}
+
+static bool secret_visit(TSNode n, void *ud)
+{
+	struct secret_scan *ss = ud;
+	const char *t = ts_node_type(n);
+	TSNode none = { 0 };
+
+	if (!strcmp(t, "pair")) {
+		literal_secret(ss, ts_field(n, "key"), ts_field(n, "value"));
+	} else if (!strcmp(t, "variable_declarator")) {
+		literal_secret(ss, ts_field(n, "name"), ts_field(n, "value"));
+	} else if (!strcmp(t, "assignment_expression") || !strcmp(t, "assignment_pattern") ||
+		   !strcmp(t, "object_assignment_pattern")) {
+		literal_secret(ss, ts_field(n, "left"), ts_field(n, "right"));
+	} else if (!strcmp(t, "binary_expression")) {
+		/* process.env.WORKOS_COOKIE_PASSWORD ?? "fallback" */
+		TSNode op = ts_field(n, "operator"), left = ts_field(n, "left");
+
+		if ((ts_is(op, "||") || ts_is(op, "??")) &&
+		    (ts_is(left, "member_expression") || ts_is(left, "identifier")))
+			literal_secret(ss, left, ts_field(n, "right"));
+	} else if (!strcmp(t, "jsx_attribute")) {
+		literal_secret(ss, ts_node_named_child(n, 0), ts_node_named_child(n, 1));
+	} else if (!strcmp(t, "string")) {
+		literal_secret(ss, none, n);	/* by its shape alone */
+		return false;
+	}
+	return true;
+}
+
+void lint_model_secrets(struct lint_run *run, struct arena *a, struct lint_file *f)
+{
+	/* what a secret name or shape holds, in camelCase or UPPER_SNAKE */
+	static const char *const needles[] = {
+		"sk_", "prod:", "dev:", "preview:", "project:", "assword", "ASSWORD", "ecret", "ECRET",
+		"piKey", "PI_KEY", "ployKey", "PLOY_KEY", "rivateKey", "RIVATE_KEY", "oken", "OKEN",
+	};
+	struct secret_scan ss = { run, a, &f->src };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(needles); i++)
+		if (memmem(f->src.buf, f->src.len, needles[i], strlen(needles[i])))
+			break;
+	if (i == ARRAY_SIZE(needles) || !f->tree)
+		return;
+	ts_walk(ts_tree_root_node(f->tree), secret_visit, &ss);
 }
