@@ -388,8 +388,12 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 	DIR *dh;
 
 	if (depth > 64) {
-		lint_skip(run, abs, arena_printf(&run->arena, "'%s': folders nested deeper than 64 levels",
-						 abs), false);
+		char *disp = lint_display_path(run->cwd, abs);
+
+		/* a limit, like the others: a note, not a failure */
+		lint_skip(run, disp, arena_printf(&run->arena, "'%s': more than 64 folders deep below "
+						  "its app; not walked", disp), false);
+		free(disp);
 		return;
 	}
 	dh = opendir(abs);

@@ -110,6 +110,20 @@ n=$(grep -c . "$OUT/cr2.out")
 	t_fail "runs of comments: exactly the three findings" "$n lines: $(head -c 600 "$OUT/cr2.out")"
 expect_no_grep "runs of comments: nothing skipped" 'skipped' "$OUT/cr2.err"
 
+# folders nested past the walk's limit (64 below the app): a note naming the first one not
+# walked, not a failure
+d="$OUT/deep-folders-app"
+rm -rf "$d"
+deep="$d/src$(i=0; while [ $i -lt 70 ]; do printf '/d'; i=$((i + 1)); done)"
+mkdir -p "$deep"
+printf '{"dependencies":{"@workos-inc/authkit-react":"^0.16.2"}}\n' > "$d/package.json"
+printf 'import "@workos-inc/authkit-react"; export const id = "client_01JD8X3Q4K2M6N7P8R9S0T1V2W";\n' > "$deep/x.ts"
+(cd "$d" && "$CWLINT" --format gcc .) > "$OUT/df.out" 2> "$OUT/df.err"
+expect_status "folders 70 deep: a note, not a failure (exit 0)" 0 $?
+expect_grep "folders 70 deep: the first folder not walked is named" \
+	"^cwlint: warning: skipped 'src(/d){64}': more than 64 folders deep below its app; not walked$" "$OUT/df.err"
+expect_no_grep "folders 70 deep: nothing below the limit is linted" 'x\.ts' "$OUT/df.out"
+
 # package.json that is not JSON: a note, and the rest of the app is still linted
 q="$OUT/notjson-app"
 rm -rf "$q"
