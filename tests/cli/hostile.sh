@@ -1,5 +1,6 @@
-# Hostile input: huge files, deep nesting, long lines and values, links out of the tree,
-# malformed JSON. Every run finishes in bounded time with a normal exit status, and what
+# Hostile input: huge files (12 MB, 100 MB), deep nesting (brackets, JSX, folders), long runs
+# of comments, long lines and values, links out of the tree, malformed JSON, unreadable
+# files. Every run finishes in bounded time with the exit status the spec gives, and what
 # was skipped is named.
 # valgrind: yes
 . "$TOP/tests/cli/lib.sh"
