@@ -33,11 +33,10 @@ static char *href_path(struct lint_file *f, TSNode value)
 	if (ts_is(value, "jsx_expression"))
 		value = ts_unwrap(ts_node_named_child(value, 0));
 	if (ts_is(value, "object")) {
-		uint32_t i;
+		struct ts_kids k;
+		TSNode pair;
 
-		for (i = 0; i < ts_node_named_child_count(value); i++) {
-			TSNode pair = ts_node_named_child(value, i);
-
+		for (ts_kids_init(&k, value); ts_kids_next(&k, &pair);) {
 			if (ts_is(pair, "pair") && ts_text_eq(&f->src, ts_field(pair, "key"), "pathname"))
 				s = ts_string_value(f->arena, &f->src, ts_field(pair, "value"));
 		}
@@ -90,14 +89,14 @@ static void check_link(struct scan *s, TSNode el)
 	TSNode href = { 0 };
 	bool named, out, no_prefetch = false;
 	struct lint_diag *d;
-	uint32_t i;
+	struct ts_kids k;
+	TSNode a;
 
 	if (!lint_react_resolve(s->f, ts_field(el, "name"), &module, &imported) ||
 	    strcmp(module, "next/link") || strcmp(imported, "default"))
 		return;
-	for (i = 0; i < ts_node_named_child_count(el); i++) {
-		TSNode a = ts_node_named_child(el, i), name = ts_node_named_child(a, 0);
-		TSNode v = ts_node_named_child(a, 1);
+	for (ts_kids_init(&k, el); ts_kids_next(&k, &a);) {
+		TSNode name = ts_node_named_child(a, 0), v = ts_node_named_child(a, 1);
 
 		if (!ts_is(a, "jsx_attribute"))
 			continue;

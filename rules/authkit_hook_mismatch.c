@@ -112,27 +112,25 @@ static bool wrong_key(const struct lint_source *src, TSNode key, const char **na
 static void check_destructuring(struct lint_ctx *ctx, struct lint_file *f,
 				const struct lint_react_comp *c)
 {
+	struct ts_kids kd, kp;
+	TSNode d, p;
 	size_t i;
-	uint32_t j, m;
 
 	for (i = 0; i < c->nstmts; i++) {
 		TSNode s = c->stmts[i];
 
 		if (!ts_is(s, "lexical_declaration") && !ts_is(s, "variable_declaration"))
 			continue;
-		m = ts_node_named_child_count(s);
-		for (j = 0; j < m; j++) {
-			TSNode d = ts_node_named_child(s, j), pat = ts_field(d, "name");
+		for (ts_kids_init(&kd, s); ts_kids_next(&kd, &d);) {
+			TSNode pat = ts_field(d, "name");
 			TSNode val = ts_unwrap(ts_field(d, "value"));
 			int k = ts_is(val, "call_expression") ? lint_react_call_at(c, val) : -1;
-			uint32_t q, np;
 
 			if (k < 0 || !ts_is(pat, "object_pattern") ||
 			    !lint_react_call_is(&c->calls[k], pv_authkit_next, "useAuth"))
 				continue;
-			np = ts_node_named_child_count(pat);
-			for (q = 0; q < np; q++) {
-				TSNode p = ts_node_named_child(pat, q), key = p;
+			for (ts_kids_init(&kp, pat); ts_kids_next(&kp, &p);) {
+				TSNode key = p;
 				const char *name;
 
 				if (ts_is(p, "pair_pattern"))

@@ -51,16 +51,16 @@ static bool react_call_is(const struct state *st, TSNode call, const char *name)
 
 static TSNode arg_at(TSNode call, uint32_t n)
 {
-	TSNode args = ts_field(call, "arguments"), none = { { 0 } };
-	uint32_t i, count = ts_node_named_child_count(args);
+	TSNode args = ts_field(call, "arguments"), none = { { 0 } }, a;
+	struct ts_kids k;
 
-	for (i = 0; i < count; i++) {
-		TSNode a = ts_node_named_child(args, i);
-
+	for (ts_kids_init(&k, args); ts_kids_next(&k, &a);) {
 		if (ts_is(a, "comment"))
 			continue;
-		if (!n--)
+		if (!n--) {
+			ts_kids_end(&k);
 			return a;
+		}
 	}
 	return none;
 }
@@ -80,8 +80,8 @@ static bool constant(const struct state *st, TSNode n, int depth)
 {
 	const struct lint_source *src = &st->f->src;
 	const char *name;
-	TSNode decl;
-	uint32_t i, count;
+	TSNode decl, part;
+	struct ts_kids k;
 
 	n = ts_unwrap(n);
 	if (depth > CONST_DEPTH || ts_node_is_null(n))
@@ -90,13 +90,12 @@ static bool constant(const struct state *st, TSNode n, int depth)
 	    ts_is(n, "null") || ts_is(n, "undefined") || is_env_read(src, n))
 		return true;
 	if (ts_is(n, "template_string")) {
-		count = ts_node_named_child_count(n);
-		for (i = 0; i < count; i++) {
-			TSNode part = ts_node_named_child(n, i);
-
+		for (ts_kids_init(&k, n); ts_kids_next(&k, &part);) {
 			if (ts_is(part, "template_substitution") &&
-			    !constant(st, ts_node_named_child(part, 0), depth + 1))
+			    !constant(st, ts_node_named_child(part, 0), depth + 1)) {
+				ts_kids_end(&k);
 				return false;
+			}
 		}
 		return true;
 	}
@@ -119,13 +118,14 @@ static bool constant(const struct state *st, TSNode n, int depth)
 static TSNode changing_dep(const struct state *st, TSNode deps)
 {
 	const TSNode none = { { 0 } };
-	uint32_t i, count = ts_node_named_child_count(deps);
+	struct ts_kids k;
+	TSNode d;
 
-	for (i = 0; i < count; i++) {
-		TSNode d = ts_node_named_child(deps, i);
-
-		if (!ts_is(d, "comment") && !constant(st, d, 0))
+	for (ts_kids_init(&k, deps); ts_kids_next(&k, &d);) {
+		if (!ts_is(d, "comment") && !constant(st, d, 0)) {
+			ts_kids_end(&k);
 			return d;
+		}
 	}
 	return none;
 }

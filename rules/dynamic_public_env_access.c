@@ -70,25 +70,25 @@ static const char *public_name(struct scan *s, TSNode idx)
 static const char *const_string(struct scan *s, TSNode ident)
 {
 	const struct lint_source *src = &s->f->src;
-	TSNode root = ts_tree_root_node(s->f->tree);
-	uint32_t i, j;
+	TSNode root = ts_tree_root_node(s->f->tree), st, d;
+	struct ts_kids ks, kd;
 
-	for (i = 0; i < ts_node_named_child_count(root); i++) {
-		TSNode st = ts_node_named_child(root, i);
-
+	for (ts_kids_init(&ks, root); ts_kids_next(&ks, &st);) {
 		if (ts_is(st, "export_statement"))
 			st = ts_field(st, "declaration");
 		if (!ts_is(st, "lexical_declaration") || !ts_text_eq(src, ts_node_child(st, 0), "const"))
 			continue;
-		for (j = 0; j < ts_node_named_child_count(st); j++) {
-			TSNode d = ts_node_named_child(st, j);
+		for (ts_kids_init(&kd, st); ts_kids_next(&kd, &d);) {
 			TSNode name = ts_field(d, "name");
 			uint32_t b = ts_node_start_byte(ident), e = ts_node_end_byte(ident);
 
 			if (ts_is(d, "variable_declarator") && ts_is(name, "identifier") &&
 			    ts_node_end_byte(name) - ts_node_start_byte(name) == e - b &&
-			    !memcmp(src->buf + ts_node_start_byte(name), src->buf + b, e - b))
+			    !memcmp(src->buf + ts_node_start_byte(name), src->buf + b, e - b)) {
+				ts_kids_end(&kd);
+				ts_kids_end(&ks);
 				return ts_string_value(s->ctx->arena, src, ts_field(d, "value"));
+			}
 		}
 	}
 	return NULL;
@@ -107,10 +107,11 @@ static bool is_alias(const struct scan *s, TSNode ident)
 static void destructured(struct scan *s, TSNode pattern)
 {
 	const struct lint_source *src = &s->f->src;
-	uint32_t i;
+	struct ts_kids k;
+	TSNode p;
 
-	for (i = 0; i < ts_node_named_child_count(pattern); i++) {
-		TSNode p = ts_node_named_child(pattern, i), key;
+	for (ts_kids_init(&k, pattern); ts_kids_next(&k, &p);) {
+		TSNode key;
 		char *name;
 
 		if (ts_is(p, "shorthand_property_identifier_pattern"))

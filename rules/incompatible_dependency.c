@@ -185,18 +185,17 @@ static bool visit(TSNode n, void *ud)
 		return true;
 	}
 	if (ts_is(n, "variable_declarator")) {
-		TSNode name = ts_field(n, "name"), val = ts_unwrap(ts_field(n, "value"));
-		uint32_t i;
+		TSNode name = ts_field(n, "name"), val = ts_unwrap(ts_field(n, "value")), p;
+		struct ts_kids k;
 
 		if (!ts_is(name, "object_pattern") || !ts_is(val, "call_expression") ||
 		    !lint_ident_imports(s->f, ts_field(val, "function"), authkit_components, "useAccessToken"))
 			return true;
-		for (i = 0; i < ts_node_named_child_count(name); i++) {
-			TSNode p = ts_node_named_child(name, i);
-			TSNode k = ts_is(p, "pair_pattern") ? ts_field(p, "key") : p;
+		for (ts_kids_init(&k, name); ts_kids_next(&k, &p);) {
+			TSNode key = ts_is(p, "pair_pattern") ? ts_field(p, "key") : p;
 
-			if (ts_text_eq(src, k, "getAccessToken"))
-				too_old(s, k, AUTHKIT, "2.5.0", "getAccessToken from useAccessToken()");
+			if (ts_text_eq(src, key, "getAccessToken"))
+				too_old(s, key, AUTHKIT, "2.5.0", "getAccessToken from useAccessToken()");
 		}
 	}
 	return true;

@@ -145,13 +145,17 @@ static bool root_rendered(const struct state *st, int idx)
 
 static bool export_default(TSNode decl)
 {
-	uint32_t i, n = ts_node_child_count(decl);
+	struct ts_kids k;
+	TSNode c;
 
 	if (!ts_is(decl, "export_statement"))
 		return false;
-	for (i = 0; i < n; i++)
-		if (ts_is(ts_node_child(decl, i), "default"))
+	for (ts_kids_init_all(&k, decl); ts_kids_next(&k, &c);) {
+		if (ts_is(c, "default")) {
+			ts_kids_end(&k);
 			return true;
+		}
+	}
 	return false;
 }
 

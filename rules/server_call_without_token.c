@@ -55,17 +55,17 @@ static bool visit(TSNode n, void *ud)
 /* The arguments of a call, comments left out; false when one is a spread (unknown count). */
 static bool args_of(TSNode call, TSNode *out, uint32_t max, uint32_t *n)
 {
-	TSNode args = ts_field(call, "arguments");
-	uint32_t i, count = ts_node_named_child_count(args);
+	TSNode args = ts_field(call, "arguments"), a;
+	struct ts_kids k;
 
 	*n = 0;
-	for (i = 0; i < count; i++) {
-		TSNode a = ts_node_named_child(args, i);
-
+	for (ts_kids_init(&k, args); ts_kids_next(&k, &a);) {
 		if (ts_is(a, "comment"))
 			continue;
-		if (ts_is(a, "spread_element"))
+		if (ts_is(a, "spread_element")) {
+			ts_kids_end(&k);
 			return false;
+		}
 		if (*n < max)
 			out[*n] = a;
 		(*n)++;
@@ -76,19 +76,18 @@ static bool args_of(TSNode call, TSNode *out, uint32_t max, uint32_t *n)
 /* Does an options object literal pass a token? Unknown (a spread) counts as yes. */
 static bool has_token(const struct lint_source *src, TSNode obj)
 {
-	uint32_t i, n = ts_node_named_child_count(obj);
+	struct ts_kids k;
+	TSNode p;
 
-	for (i = 0; i < n; i++) {
-		TSNode p = ts_node_named_child(obj, i);
-
-		if (ts_is(p, "spread_element"))
+	for (ts_kids_init(&k, obj); ts_kids_next(&k, &p);) {
+		if (ts_is(p, "spread_element") ||
+		    (ts_is(p, "shorthand_property_identifier") && ts_text_eq(src, p, "token")) ||
+		    (ts_is(p, "pair") && (ts_text_eq(src, ts_field(p, "key"), "token") ||
+					  ts_text_eq(src, ts_field(p, "key"), "\"token\"") ||
+					  ts_text_eq(src, ts_field(p, "key"), "'token'")))) {
+			ts_kids_end(&k);
 			return true;
-		if (ts_is(p, "shorthand_property_identifier") && ts_text_eq(src, p, "token"))
-			return true;
-		if (ts_is(p, "pair") && (ts_text_eq(src, ts_field(p, "key"), "token") ||
-					 ts_text_eq(src, ts_field(p, "key"), "\"token\"") ||
-					 ts_text_eq(src, ts_field(p, "key"), "'token'")))
-			return true;
+		}
 	}
 	return false;
 }

@@ -171,10 +171,9 @@ static void check_object(struct state *st, TSNode obj)
 	const struct lint_source *src = &st->hook->file->src;
 	TSNode found = { { 0 } }, p;
 	bool method = false;
-	uint32_t i, n = ts_node_named_child_count(obj);
+	struct ts_kids k;
 
-	for (i = 0; i < n; i++) {
-		p = ts_node_named_child(obj, i);
+	for (ts_kids_init(&k, obj); ts_kids_next(&k, &p);) {
 		if (ts_is(p, "spread_element")) {
 			found = (TSNode){ { 0 } };	/* a later spread may replace it */
 		} else if (ts_is(p, "pair") && key_is(src, ts_field(p, "key"), st->prop)) {

@@ -408,16 +408,16 @@ static const char *what(struct state *st, const struct lint_react_comp *c, const
 /* The n-th argument of a call (comments do not count), or a null node. */
 static TSNode arg_at(TSNode call, uint32_t n)
 {
-	TSNode args = ts_field(call, "arguments"), none = { { 0 } };
-	uint32_t i, count = ts_node_named_child_count(args);
+	TSNode args = ts_field(call, "arguments"), none = { { 0 } }, a;
+	struct ts_kids k;
 
-	for (i = 0; i < count; i++) {
-		TSNode a = ts_node_named_child(args, i);
-
+	for (ts_kids_init(&k, args); ts_kids_next(&k, &a);) {
 		if (ts_is(a, "comment"))
 			continue;
-		if (!n--)
+		if (!n--) {
+			ts_kids_end(&k);
 			return a;
+		}
 	}
 	return none;
 }

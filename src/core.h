@@ -248,6 +248,12 @@ int lint_severity_parse(const char *s, enum lint_severity *out);
 
 /* Fills f's imports, directives and first syntax error from its tree (model.c). */
 void lint_model_file(struct arena *a, struct lint_file *f);
+/*
+ * Registers the secrets f writes as string literals, so no output shows them (model.c): a
+ * value given to a secret name (cookiePassword, WORKOS_API_KEY, CONVEX_DEPLOY_KEY, ...),
+ * and any literal shaped like an API or deploy key.
+ */
+void lint_model_secrets(struct lint_run *run, struct arena *a, struct lint_file *f);
 
 /* Inline suppressions (suppress.c): read a file's cwlint-ignore comments into its source. */
 void lint_suppress_scan_file(struct lint_run *run, struct arena *a, struct lint_file *f);

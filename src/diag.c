@@ -341,16 +341,46 @@ static void redacted(struct strbuf *sb, const char *s, size_t n)
 	strbuf_addf(sb, "\xe2\x80\xa6(%zu chars)", chars);
 }
 
-/* Secret shapes redacted even when no env file named them. */
+static bool key_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/*
+ * A Convex deploy key, "prod:happy-otter-123|eyJ2...": a deployment kind, a name, '|', and
+ * 10 or more token characters (base64, JWT and URL-safe alphabets).
+ */
+static size_t deploy_key_len(const char *s)
+{
+	static const char *const kinds[] = { "prod:", "dev:", "preview:", "project:" };
+	size_t i, n = 0, t;
+
+	if (*s != 'p' && *s != 'd')
+		return 0;
+	for (i = 0; i < ARRAY_SIZE(kinds) && !n; i++)
+		if (!strncmp(s, kinds[i], strlen(kinds[i])))
+			n = strlen(kinds[i]);
+	if (!n || !key_char(s[n]))
+		return 0;
+	while (key_char(s[n]) || s[n] == '-' || s[n] == '.')
+		n++;
+	if (s[n] != '|')
+		return 0;
+	t = ++n;
+	while (key_char(s[n]) || s[n] == '-' || s[n] == '.' || s[n] == '+' || s[n] == '/' || s[n] == '=')
+		n++;
+	return n - t >= 10 ? n : 0;
+}
+
+/* Secret shapes redacted even when no env file or literal named them (comments, messages). */
 static size_t secret_shape_len(const char *s)
 {
 	size_t n = 0;
 
 	if (strncmp(s, "sk_test_", 8) && strncmp(s, "sk_live_", 8))
-		return 0;
+		return deploy_key_len(s);
 	n = 8;
-	while ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z') ||
-	       (s[n] >= '0' && s[n] <= '9') || s[n] == '_')
+	while (key_char(s[n]))
 		n++;
 	return n >= 16 ? n : 0;
 }

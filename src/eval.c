@@ -129,16 +129,19 @@ static bool is_comment(TSNode n)
 /* The first (or last) named child that is not a comment. */
 static TSNode named_kid(TSNode n, bool last)
 {
-	uint32_t i, count = ts_node_is_null(n) ? 0 : ts_node_named_child_count(n);
-	TSNode none = { 0 };
+	struct ts_kids k;
+	TSNode c, found = { 0 };
 
-	for (i = 0; i < count; i++) {
-		TSNode c = ts_node_named_child(n, last ? count - 1 - i : i);
-
-		if (!is_comment(c))
-			return c;
+	for (ts_kids_init(&k, n); ts_kids_next(&k, &c);) {
+		if (is_comment(c))
+			continue;
+		found = c;
+		if (!last) {
+			ts_kids_end(&k);
+			break;
+		}
 	}
-	return none;
+	return found;
 }
 
 /*
@@ -712,11 +715,15 @@ static bool is_literal(TSNode n)
 
 	n = unwrap(n);
 	if (ts_is(n, "template_string")) {
-		uint32_t i, count = ts_node_named_child_count(n);
+		struct ts_kids k;
+		TSNode c;
 
-		for (i = 0; i < count; i++)
-			if (ts_is(ts_node_named_child(n, i), "template_substitution"))
+		for (ts_kids_init(&k, n); ts_kids_next(&k, &c);) {
+			if (ts_is(c, "template_substitution")) {
+				ts_kids_end(&k);
 				return false;
+			}
+		}
 		return true;
 	}
 	for (size_t i = 0; i < ARRAY_SIZE(types); i++)

@@ -496,8 +496,12 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 	DIR *dh;
 
 	if (depth > 64) {
-		lint_skip(run, abs, arena_printf(w->arena, "'%s': folders nested deeper than 64 levels",
-						 abs), false);
+		char *disp = lint_display_path(run->cwd, abs);
+
+		/* a limit, like the others: a note, not a failure */
+		lint_skip(run, disp, arena_printf(w->arena, "'%s': more than 64 folders deep below "
+						  "its app; not walked", disp), false);
+		free(disp);
 		return;
 	}
 	dh = opendir(abs);
@@ -526,8 +530,25 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 		enum lint_file_kind kind;
 		struct stat st;
 
-		if (lstat(sub, &st) != 0)
-			goto next;	/* vanished while we walked */
+		if (lstat(sub, &st) != 0) {
+			/*
+			 * Gone between readdir and lstat. A file we would have read makes the
+			 * results incomplete (exit 3): a deletion cannot be told from a move or a
+			 * checkout in progress, whose content may sit under a name already passed.
+			 * Any other name is let go: editors and build tools create and delete
+			 * scratch files all the time, and a folder cannot be told from them here.
+			 */
+			if (errno == ENOENT && !lint_config_ignored(run, sub) &&
+			    (env_name(name) || lint_config_env_scope(run, sub) >= 0 ||
+			     source_ext(name, &kind))) {
+				char *disp = lint_display_path(run->cwd, sub);
+
+				lint_skip(run, disp, arena_printf(w->arena, "'%s': vanished while "
+					  "cwlint ran (deleted or moved after it was listed)", disp), true);
+				free(disp);
+			}
+			goto next;
+		}
 		if (lint_config_ignored(run, sub))
 			goto next;
 		if (S_ISDIR(st.st_mode)) {
@@ -634,6 +655,7 @@ static void load_json(struct pipeline *p, struct lint_app *app, struct arena *a,
 {
 	char *path = join(app->absroot, name), *disp = NULL;
 	const char *msg = NULL, *obuf;
+	enum lint_load_status st;
 	size_t olen;
 	json_error_t err;
 	json_t *j;
@@ -641,8 +663,10 @@ static void load_json(struct pipeline *p, struct lint_app *app, struct arena *a,
 	if (!is_file(path) && !find_overlay(p->run, path, &obuf, &olen))
 		goto out;
 	disp = lint_display_path(p->run->cwd, path);
-	if (load_file(p->run, a, &jf->src, disp, path, &msg) != LOAD_OK) {
-		lint_skip(p->run, disp, msg, false);
+	st = load_file(p->run, a, &jf->src, disp, path, &msg);
+	if (st != LOAD_OK) {
+		/* a file that exists and cannot be read is an I/O failure, as for sources */
+		lint_skip(p->run, disp, msg, st == LOAD_ERROR);
 		goto out;
 	}
 	jf->present = true;
@@ -768,6 +792,49 @@ size_t lint_nesting_depth(const char *s, size_t n, size_t stop_at)
 }
 
 /*
+ * The longest run of comments with only blanks between them. tree-sitter 0.20 makes such a
+ * run children of one node, and a node of more than 65,535 children breaks as with unclosed
+ * brackets (an invalid free when the tree is deleted), so the same limit applies.
+ * Counted on raw bytes: "//" runs to the line end, a block comment to its end, a quoted
+ * string to its quote or the line end (so a URL in a string is no comment); anything else
+ * ends the run. A regex or template literal holding a quote or a comment opener may miscount.
+ */
+static size_t comment_run(const char *s, size_t n, size_t stop_at)
+{
+	size_t i = 0, run = 0, max = 0;
+
+	while (i < n) {
+		char c = s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+			i++;
+		} else if (c == '/' && i + 1 < n && (s[i + 1] == '/' || s[i + 1] == '*')) {
+			const char *e;
+
+			if (s[i + 1] == '/') {
+				e = memchr(s + i, '\n', n - i);
+				i = e ? (size_t)(e - s) : n;
+			} else {
+				e = memmem(s + i + 2, n - i - 2, "*/", 2);
+				i = e ? (size_t)(e - s) + 2 : n;
+			}
+			if (++run > max && (max = run) > stop_at)
+				break;
+		} else if (c == '"' || c == '\'') {
+			for (i++; i < n && s[i] != c && s[i] != '\n'; i++)
+				if (s[i] == '\\')
+					i++;
+			i++;
+			run = 0;
+		} else {
+			i++;
+			run = 0;
+		}
+	}
+	return max;
+}
+
+/*
  * True when buf starts (after blank space, comments and other directives) with a
  * 'use client' directive. Only the plain shapes count; anything unusual answers false, which
  * merely costs a parse.
@@ -868,6 +935,12 @@ static void parse_file(struct worker *wk, struct lint_file *f, struct file_state
 					f->src.path, run->max_nesting);
 		return;
 	}
+	if (comment_run(f->src.buf, f->src.len, run->max_nesting) > run->max_nesting) {
+		st->skip = arena_printf(&wk->arena, "'%s' has more than %zu comments in a row; not "
+					"parsed (raise --max-nesting to parse it)", f->src.path,
+					run->max_nesting);
+		return;
+	}
 	ts_parser_set_language(wk->parser, f->kind == FK_TS ? tree_sitter_typescript()
 							    : tree_sitter_tsx());
 	f->tree = ts_parser_parse_string(wk->parser, NULL, f->src.buf, (uint32_t)f->src.len);
@@ -878,6 +951,7 @@ static void parse_file(struct worker *wk, struct lint_file *f, struct file_state
 	}
 	f->parsed = true;
 	lint_model_file(&wk->arena, f);
+	lint_model_secrets(run, &wk->arena, f);
 	lint_suppress_scan_file(run, &wk->arena, f);
 }
 

@@ -3,6 +3,7 @@
 #include <jansson.h>
 
 #include "core.h"
+#include "project.h"
 
 static void add_import(struct arena *a, struct lint_file *f, size_t *alloc, const char *local,
 		       const char *module, const char *imported, TSNode at, bool type_only)
@@ -34,22 +35,18 @@ static void read_import(struct arena *a, struct lint_file *f, size_t *alloc, TSN
 	const struct lint_source *s = &f->src;
 	const char *module = ts_string_value(a, s, src);
 	bool stmt_type = false;
-	uint32_t i, j, n;
+	struct ts_kids ks, kc;
+	TSNode c, k;
 
 	if (!module)
 		return;
-	n = ts_node_child_count(stmt);
-	for (i = 0; i < n; i++) {
-		TSNode c = ts_node_child(stmt, i);
-
+	for (ts_kids_init_all(&ks, stmt); ts_kids_next(&ks, &c);) {
 		if (!ts_node_is_named(c) && ts_is(c, "type"))
 			stmt_type = true;
 		if (!ts_is(c, "import_clause"))
 			continue;
 		clause = c;
-		for (j = 0; j < ts_node_named_child_count(clause); j++) {
-			TSNode k = ts_node_named_child(clause, j);
-
+		for (ts_kids_init(&kc, clause); ts_kids_next(&kc, &k);) {
 			if (ts_is(k, "identifier")) {
 				add_import(a, f, alloc, ts_text(a, s, k), module, "default", k, stmt_type);
 			} else if (ts_is(k, "namespace_import")) {
@@ -58,18 +55,19 @@ static void read_import(struct arena *a, struct lint_file *f, size_t *alloc, TSN
 				if (ts_is(id, "identifier"))
 					add_import(a, f, alloc, ts_text(a, s, id), module, "*", k, stmt_type);
 			} else if (ts_is(k, "named_imports")) {
-				uint32_t m;
+				struct ts_kids km;
+				TSNode spec;
 
-				for (m = 0; m < ts_node_named_child_count(k); m++) {
-					TSNode spec = ts_node_named_child(k, m);
+				for (ts_kids_init(&km, k); ts_kids_next(&km, &spec);) {
 					TSNode name = ts_field(spec, "name"), alias = ts_field(spec, "alias");
 					bool type_only = stmt_type;
-					uint32_t q;
+					struct ts_kids kt;
+					TSNode t;
 
 					if (!ts_is(spec, "import_specifier") || ts_node_is_null(name))
 						continue;
-					for (q = 0; q < ts_node_child_count(spec); q++)
-						if (ts_is(ts_node_child(spec, q), "type"))
+					for (ts_kids_init_all(&kt, spec); ts_kids_next(&kt, &t);)
+						if (ts_is(t, "type"))
 							type_only = true;
 					add_import(a, f, alloc,
 						   ts_text(a, s, ts_node_is_null(alias) ? name : alias), module,
@@ -86,14 +84,14 @@ static void read_import(struct arena *a, struct lint_file *f, size_t *alloc, TSN
 static void read_require(struct arena *a, struct lint_file *f, size_t *alloc, TSNode decl)
 {
 	const struct lint_source *s = &f->src;
-	uint32_t i;
+	struct ts_kids kd;
+	TSNode d;
 
-	for (i = 0; i < ts_node_named_child_count(decl); i++) {
-		TSNode d = ts_node_named_child(decl, i);
+	for (ts_kids_init(&kd, decl); ts_kids_next(&kd, &d);) {
 		TSNode name = ts_field(d, "name"), value = ts_unwrap(ts_field(d, "value"));
-		TSNode args;
+		TSNode args, p;
 		const char *module;
-		uint32_t j;
+		struct ts_kids kp;
 
 		if (!ts_is(d, "variable_declarator") || !ts_is(value, "call_expression") ||
 		    !ts_text_eq(s, ts_field(value, "function"), "require"))
@@ -108,9 +106,7 @@ static void read_require(struct arena *a, struct lint_file *f, size_t *alloc, TS
 		}
 		if (!ts_is(name, "object_pattern"))
 			continue;
-		for (j = 0; j < ts_node_named_child_count(name); j++) {
-			TSNode p = ts_node_named_child(name, j);
-
+		for (ts_kids_init(&kp, name); ts_kids_next(&kp, &p);) {
 			if (ts_is(p, "shorthand_property_identifier_pattern")) {
 				char *t = ts_text(a, s, p);
 
@@ -184,15 +180,20 @@ static void find_conflict_marker(struct lint_file *f)
 void lint_model_file(struct arena *a, struct lint_file *f)
 {
 	TSNode root = ts_tree_root_node(f->tree);
-	uint32_t i, n = ts_node_named_child_count(root);
-	bool prologue = true;
+	TSTreeCursor cur = ts_tree_cursor_new(root);
+	bool prologue = true, more;
 	size_t alloc = 0;
 
-	for (i = 0; i < n; i++) {
-		TSNode c = ts_node_named_child(root, i);
+	/*
+	 * a cursor, not ts_node_named_child(root, i): that one walks the children from the
+	 * first each time, and a run of 10,000 comments made the loop take seconds
+	 */
+	for (more = ts_tree_cursor_goto_first_child(&cur); more;
+	     more = ts_tree_cursor_goto_next_sibling(&cur)) {
+		TSNode c = ts_tree_cursor_current_node(&cur);
 		const char *t = ts_node_type(c);
 
-		if (!strcmp(t, "comment") || !strcmp(t, "hash_bang_line"))
+		if (!ts_node_is_named(c) || !strcmp(t, "comment") || !strcmp(t, "hash_bang_line"))
 			continue;
 		/* the directive prologue: string statements before anything else */
 		if (prologue && !strcmp(t, "expression_statement") &&
@@ -215,6 +216,7 @@ void lint_model_file(struct arena *a, struct lint_file *f)
 		else if (!strcmp(t, "lexical_declaration") || !strcmp(t, "variable_declaration"))
 			read_require(a, f, &alloc, c);
 	}
+	ts_tree_cursor_delete(&cur);
 	if (ts_node_has_error(root)) {
 		struct first_error fe = { false, 0, 0 };
 
@@ -316,4 +318,121 @@ void lint_app_each_source(struct lint_ctx *ctx, struct lint_app *app,
 			fn(ctx, &app->files[i]->src);
 	for (i = 0; i < app->nenvs; i++)
 		fn(ctx, &app->envs[i]->src);
+}
+
+/* --- secrets written as literals --- */
+
+/* A name as an env key would spell it: cookiePassword and cookie-password as COOKIE_PASSWORD. */
+static void env_spelling(char *out, size_t size, const char *s)
+{
+	size_t n = 0;
+	char prev = 0;
+
+	for (; *s && n + 2 < size; prev = *s++) {
+		char c = *s;
+
+		if (c >= 'A' && c <= 'Z' && ((prev >= 'a' && prev <= 'z') || (prev >= '0' && prev <= '9')))
+			out[n++] = '_';
+		if (c >= 'a' && c <= 'z')
+			out[n++] = (char)(c - 'a' + 'A');
+		else if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+			out[n++] = c;
+		else
+			out[n++] = '_';
+	}
+	out[n] = '\0';
+}
+
+struct secret_scan {
+	struct lint_run *run;
+	struct arena *a;
+	const struct lint_source *src;
+};
+
+/* Registers the string literal value when its name (key, variable, property) or shape says secret. */
+static void literal_secret(struct secret_scan *ss, TSNode name, TSNode value)
+{
+	char key[128] = "";
+	char *v;
+
+	value = ts_unwrap(value);
+	if (!ts_is(value, "string") && !ts_is(value, "template_string"))
+		return;
+	/* unnamed, only a key's shape counts: sk_..., prod:..., dev:..., preview:..., project:... */
+	if (ts_node_is_null(name)) {
+		uint32_t b = ts_node_start_byte(value) + 1;
+
+		if (b >= ss->src->len || !ss->src->buf[b] || !strchr("spd", ss->src->buf[b]))
+			return;
+	}
+	v = ts_string_value(ss->a, ss->src, value);
+	if (!v || !*v || lint_env_placeholder(v))
+		return;
+	if (ts_is(name, "member_expression"))
+		name = ts_field(name, "property");
+	if (ts_is(name, "string")) {
+		const char *k = ts_string_value(ss->a, ss->src, name);
+
+		env_spelling(key, sizeof(key), k ? k : "");
+	} else if (!ts_node_is_null(name) && ts_node_end_byte(name) - ts_node_start_byte(name) < 100) {
+		env_spelling(key, sizeof(key), ts_text(ss->a, ss->src, name));
+	}
+	/* the names whose values env code frames mask too (lint_secret_key) */
+	if (!lint_secret_key(key) && lint_env_secret_kind(key, v) == SECRET_NONE)
+		return;
+	lint_secret(ss->run, v, strlen(v));
+	/* and as written, when escapes make the text differ from the value */
+	if (ts_node_end_byte(value) - ts_node_start_byte(value) >= 2) {
+		uint32_t b = ts_node_start_byte(value) + 1, e = ts_node_end_byte(value) - 1;
+
+		if (e - b != strlen(v) || memcmp(ss->src->buf + b, v, e - b))
+			lint_secret(ss->run, ss->src->buf + b, e - b);
+	}
+}
+
+static bool secret_visit(TSNode n, void *ud)
+{
+	struct secret_scan *ss = ud;
+	const char *t = ts_node_type(n);
+	TSNode none = { 0 };
+
+	if (!strcmp(t, "pair")) {
+		literal_secret(ss, ts_field(n, "key"), ts_field(n, "value"));
+	} else if (!strcmp(t, "variable_declarator")) {
+		literal_secret(ss, ts_field(n, "name"), ts_field(n, "value"));
+	} else if (!strcmp(t, "assignment_expression") || !strcmp(t, "assignment_pattern") ||
+		   !strcmp(t, "object_assignment_pattern")) {
+		literal_secret(ss, ts_field(n, "left"), ts_field(n, "right"));
+	} else if (!strcmp(t, "binary_expression")) {
+		/* process.env.WORKOS_COOKIE_PASSWORD ?? "fallback" */
+		TSNode op = ts_field(n, "operator"), left = ts_field(n, "left");
+
+		if ((ts_is(op, "||") || ts_is(op, "??")) &&
+		    (ts_is(left, "member_expression") || ts_is(left, "identifier")))
+			literal_secret(ss, left, ts_field(n, "right"));
+	} else if (!strcmp(t, "jsx_attribute")) {
+		literal_secret(ss, ts_node_named_child(n, 0), ts_node_named_child(n, 1));
+	} else if (!strcmp(t, "string")) {
+		literal_secret(ss, none, n);	/* by its shape alone */
+		return false;
+	}
+	return true;
+}
+
+void lint_model_secrets(struct lint_run *run, struct arena *a, struct lint_file *f)
+{
+	/* what a secret name or shape holds, in camelCase or UPPER_SNAKE */
+	static const char *const needles[] = {
+		"sk_", "prod:", "dev:", "preview:", "project:", "assword", "ASSWORD", "ecret", "ECRET",
+		"piKey", "PI_KEY", "ployKey", "PLOY_KEY", "rivateKey", "RIVATE_KEY", "oken", "OKEN",
+	};
+	struct secret_scan ss = { run, a, &f->src };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(needles); i++)
+		if (memmem(f->src.buf, f->src.len, needles[i], strlen(needles[i])))
+			break;
+	if (i == ARRAY_SIZE(needles) || !f->tree)
+		return;
+	ts_walk(ts_tree_root_node(f->tree), secret_visit, &ss);
 }

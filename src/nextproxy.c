@@ -50,33 +50,29 @@ static int place_of(const char *rel, bool *is_proxy)
 
 static TSNode nth_arg(TSNode call, uint32_t k)
 {
-	TSNode args = ts_field(call, "arguments"), none = { 0 };
-	uint32_t i, seen = 0;
+	TSNode args = ts_field(call, "arguments"), none = { 0 }, c;
+	struct ts_kids ki;
+	uint32_t seen = 0;
 
-	if (ts_node_is_null(args))
-		return none;
-
-	for (i = 0; i < ts_node_named_child_count(args); i++) {
-		TSNode c = ts_node_named_child(args, i);
-
+	for (ts_kids_init(&ki, args); ts_kids_next(&ki, &c);) {
 		if (ts_is(c, "comment"))
 			continue;
-		if (seen++ == k)
+		if (seen++ == k) {
+			ts_kids_end(&ki);
 			return c;
+		}
 	}
 	return none;
 }
 
 static uint32_t nargs(TSNode call)
 {
-	TSNode args = ts_field(call, "arguments");
-	uint32_t i, n = 0;
+	TSNode args = ts_field(call, "arguments"), c;
+	struct ts_kids k;
+	uint32_t n = 0;
 
-	if (ts_node_is_null(args))
-		return 0;
-
-	for (i = 0; i < ts_node_named_child_count(args); i++)
-		if (!ts_is(ts_node_named_child(args, i), "comment"))
+	for (ts_kids_init(&k, args); ts_kids_next(&k, &c);)
+		if (!ts_is(c, "comment"))
 			n++;
 	return n;
 }
@@ -102,26 +98,29 @@ static bool is_const_decl(TSNode decl)
  */
 static TSNode top_def(const struct lint_file *f, TSNode ident)
 {
-	TSNode root = ts_tree_root_node(f->tree), none = { 0 };
-	uint32_t i, j, n = ts_node_named_child_count(root);
+	TSNode root = ts_tree_root_node(f->tree), none = { 0 }, st, d;
+	struct ts_kids ks, kd;
 
-	for (i = 0; i < n; i++) {
-		TSNode st = ts_node_named_child(root, i);
-
+	for (ts_kids_init(&ks, root); ts_kids_next(&ks, &st);) {
 		if (ts_is(st, "export_statement") && !ts_node_is_null(ts_field(st, "declaration")))
 			st = ts_field(st, "declaration");
 		if (ts_is(st, "function_declaration") &&
 		    ts_text_eq(&f->src, ts_field(st, "name"),
-			       ts_text(f->arena, &f->src, ident)))
+			       ts_text(f->arena, &f->src, ident))) {
+			ts_kids_end(&ks);
 			return st;
+		}
 		if (!is_const_decl(st))
 			continue;
-		for (j = 0; j < ts_node_named_child_count(st); j++) {
-			TSNode d = ts_node_named_child(st, j), name = ts_field(d, "name");
+		for (ts_kids_init(&kd, st); ts_kids_next(&kd, &d);) {
+			TSNode name = ts_field(d, "name");
 
 			if (ts_is(d, "variable_declarator") && ts_is(name, "identifier") &&
-			    ts_text_eq(&f->src, name, ts_text(f->arena, &f->src, ident)))
+			    ts_text_eq(&f->src, name, ts_text(f->arena, &f->src, ident))) {
+				ts_kids_end(&kd);
+				ts_kids_end(&ks);
 				return ts_field(d, "value");
+			}
 		}
 	}
 	return none;
@@ -177,7 +176,8 @@ struct ret_scan {
 static bool return_visit(TSNode n, void *ud)
 {
 	struct ret_scan *s = ud;
-	TSNode arg;
+	TSNode arg = { 0 }, c;
+	struct ts_kids k;
 
 	if (s->o->unknown)
 		return false;
@@ -185,9 +185,13 @@ static bool return_visit(TSNode n, void *ud)
 		return false;
 	if (!ts_is(n, "return_statement"))
 		return true;
-	arg = ts_node_named_child(n, 0);
-	while (ts_is(arg, "comment"))
-		arg = ts_node_next_named_sibling(arg);
+	for (ts_kids_init(&k, n); ts_kids_next(&k, &c);) {
+		if (!ts_is(c, "comment")) {
+			arg = c;
+			ts_kids_end(&k);
+			break;
+		}
+	}
 	if (ts_node_is_null(arg))
 		out_add(s->o, NULL, n);
 	else
@@ -198,20 +202,19 @@ static bool return_visit(TSNode n, void *ud)
 /* What calling a parameterless function can return. */
 static void body_outcomes(struct outs *o, TSNode fn)
 {
-	TSNode body = ts_field(fn, "body"), last = { 0 };
+	TSNode body = ts_field(fn, "body"), last = { 0 }, c;
 	struct ret_scan s = { o, fn };
-	uint32_t i;
+	struct ts_kids k;
 
 	if (!ts_is(body, "statement_block")) {
 		outcomes(o, body);
 		return;
 	}
 	ts_walk(body, return_visit, &s);
-	for (i = ts_node_named_child_count(body); i-- > 0;) {
-		last = ts_node_named_child(body, i);
-		if (!ts_is(last, "comment"))
-			break;
-	}
+	/* the last statement; comments after it do not count */
+	for (ts_kids_init(&k, body); ts_kids_next(&k, &c);)
+		if (!ts_is(c, "comment"))
+			last = c;
 	/* falling off the end returns undefined */
 	if (!ts_is(last, "return_statement") && !ts_is(last, "throw_statement"))
 		out_add(o, NULL, body);
@@ -273,13 +276,11 @@ static void outcomes(struct outs *o, TSNode n)
 /* The value node of property key in an object literal (a shorthand gives the identifier). */
 static TSNode prop_node(const struct lint_file *f, TSNode obj, const char *key, bool *spread)
 {
-	TSNode none = { 0 }, found = { 0 };
-	uint32_t i;
+	TSNode none = { 0 }, found = { 0 }, c;
+	struct ts_kids ki;
 
 	*spread = false;
-	for (i = 0; i < ts_node_named_child_count(obj); i++) {
-		TSNode c = ts_node_named_child(obj, i);
-
+	for (ts_kids_init(&ki, obj); ts_kids_next(&ki, &c);) {
 		if (ts_is(c, "spread_element")) {
 			*spread = true;
 		} else if (ts_is(c, "shorthand_property_identifier")) {
@@ -364,8 +365,8 @@ static bool ak_visit(TSNode n, void *ud)
 /* True when every import and re-export of f comes from next itself. */
 static bool only_next_imports(const struct lint_file *f)
 {
-	TSNode root = ts_tree_root_node(f->tree);
-	uint32_t i;
+	TSNode root = ts_tree_root_node(f->tree), st;
+	struct ts_kids ki;
 	size_t k;
 
 	for (k = 0; k < f->nimports; k++) {
@@ -374,11 +375,11 @@ static bool only_next_imports(const struct lint_file *f)
 		if (strcmp(m, "next") && !starts_with(m, "next/") && strcmp(m, "server-only"))
 			return false;
 	}
-	for (i = 0; i < ts_node_named_child_count(root); i++) {
-		TSNode st = ts_node_named_child(root, i);
-
-		if (ts_is(st, "export_statement") && !ts_node_is_null(ts_field(st, "source")))
+	for (ts_kids_init(&ki, root); ts_kids_next(&ki, &st);) {
+		if (ts_is(st, "export_statement") && !ts_node_is_null(ts_field(st, "source"))) {
+			ts_kids_end(&ki);
 			return false;
+		}
 	}
 	return true;
 }
@@ -386,39 +387,36 @@ static bool only_next_imports(const struct lint_file *f)
 static void read_config(struct lint_proxy *p, struct lint_module *m)
 {
 	struct lint_file *f = p->file;
-	TSNode root = ts_tree_root_node(f->tree);
-	uint32_t i, j;
+	TSNode root = ts_tree_root_node(f->tree), st, c;
+	struct ts_kids ks, k;
 
 	p->config_known = !f->syntax_error;
-	for (i = 0; i < ts_node_named_child_count(root); i++) {
-		TSNode st = ts_node_named_child(root, i), decl, clause = { 0 };
+	for (ts_kids_init(&ks, root); ts_kids_next(&ks, &st);) {
+		TSNode decl, clause = { 0 };
 
 		if (!ts_is(st, "export_statement"))
 			continue;
 		decl = ts_field(st, "declaration");
 		if (ts_is(decl, "lexical_declaration") || ts_is(decl, "variable_declaration")) {
-			for (j = 0; j < ts_node_named_child_count(decl); j++) {
-				TSNode d = ts_node_named_child(decl, j);
-
-				if (ts_is(d, "variable_declarator") &&
-				    ts_text_eq(&f->src, ts_field(d, "name"), "config")) {
+			for (ts_kids_init(&k, decl); ts_kids_next(&k, &c);) {
+				if (ts_is(c, "variable_declarator") &&
+				    ts_text_eq(&f->src, ts_field(c, "name"), "config")) {
 					p->has_config = true;
-					p->config = lint_module_eval(m, ts_field(d, "value"));
+					p->config = lint_module_eval(m, ts_field(c, "value"));
 				}
 			}
 			continue;
 		}
-		for (j = 0; j < ts_node_named_child_count(st); j++)
-			if (ts_is(ts_node_named_child(st, j), "export_clause"))
-				clause = ts_node_named_child(st, j);
+		for (ts_kids_init(&k, st); ts_kids_next(&k, &c);)
+			if (ts_is(c, "export_clause"))
+				clause = c;
 		if (ts_node_is_null(clause)) {
 			if (!ts_node_is_null(ts_field(st, "source")))
 				p->config_known = false;	/* export * from "x" */
 			continue;
 		}
-		for (j = 0; j < ts_node_named_child_count(clause); j++) {
-			TSNode spec = ts_node_named_child(clause, j), name = ts_field(spec, "name");
-			TSNode alias = ts_field(spec, "alias");
+		for (ts_kids_init(&k, clause); ts_kids_next(&k, &c);) {
+			TSNode name = ts_field(c, "name"), alias = ts_field(c, "alias");
 
 			if (!ts_text_eq(&f->src, ts_node_is_null(alias) ? name : alias, "config"))
 				continue;

@@ -298,8 +298,8 @@ static bool port_visit(TSNode n, void *ud)
 {
 	struct port_scan *ps = ud;
 	const struct lint_source *src = &ps->f->src;
-	TSNode val;
-	uint32_t i;
+	TSNode val, p;
+	struct ts_kids k;
 
 	if (ps->port < 0)
 		return false;
@@ -310,13 +310,13 @@ static bool port_visit(TSNode n, void *ud)
 		ps->port = -1;	/* server options built elsewhere */
 		return false;
 	}
-	for (i = 0; i < ts_node_named_child_count(val); i++) {
-		TSNode p = ts_node_named_child(val, i);
+	for (ts_kids_init(&k, val); ts_kids_next(&k, &p);) {
 		struct lint_value *v;
 		long port;
 
 		if (ts_is(p, "spread_element")) {
 			ps->port = -1;
+			ts_kids_end(&k);
 			return false;
 		}
 		if (!ts_is(p, "pair") && !ts_is(p, "shorthand_property_identifier"))
@@ -334,6 +334,7 @@ static bool port_visit(TSNode n, void *ud)
 		port = v && v->kind == LV_NUMBER && v->num > 0 && v->num < 65536 ? (long)v->num : -1;
 		if (port < 0 || (ps->port > 0 && ps->port != port)) {
 			ps->port = -1;
+			ts_kids_end(&k);
 			return false;
 		}
 		ps->port = port;

@@ -122,7 +122,8 @@ bool pv_comp_uses_authkit(const struct lint_react *r, const struct lint_react_co
 static bool decl_in(const struct lint_source *src, TSNode s, const char *name, size_t len,
 		    TSNode *value)
 {
-	uint32_t i, n;
+	struct ts_kids k;
+	TSNode d;
 
 	if (ts_is(s, "export_statement"))
 		s = ts_field(s, "declaration");
@@ -138,15 +139,15 @@ static bool decl_in(const struct lint_source *src, TSNode s, const char *name, s
 	}
 	if (!ts_is(s, "lexical_declaration") && !ts_is(s, "variable_declaration"))
 		return false;
-	n = ts_node_named_child_count(s);
-	for (i = 0; i < n; i++) {
-		TSNode d = ts_node_named_child(s, i), id = ts_field(d, "name");
+	for (ts_kids_init(&k, s); ts_kids_next(&k, &d);) {
+		TSNode id = ts_field(d, "name");
 
 		if (!ts_is(d, "variable_declarator") || !ts_is(id, "identifier") ||
 		    ts_node_end_byte(id) - ts_node_start_byte(id) != len ||
 		    memcmp(src->buf + ts_node_start_byte(id), name, len))
 			continue;
 		*value = ts_field(d, "value");	/* null for `let x;`: declared, value unknown */
+		ts_kids_end(&k);
 		return true;
 	}
 	return false;

@@ -143,11 +143,15 @@ static bool declares_name(const struct lint_source *src, TSNode s, const char *n
 
 static bool has_type_keyword(TSNode s)
 {
-	uint32_t i, n = ts_node_child_count(s);
+	struct ts_kids k;
+	TSNode c;
 
-	for (i = 0; i < n; i++)
-		if (ts_is(ts_node_child(s, i), "type"))
+	for (ts_kids_init_all(&k, s); ts_kids_next(&k, &c);) {
+		if (ts_is(c, "type")) {
+			ts_kids_end(&k);
 			return true;
+		}
+	}
 	return false;
 }
 
@@ -1589,14 +1593,17 @@ struct lint_file *lint_react_import_file(const struct lint_file *f, const char *
 /* Is decl (a top-level statement) an `export default ...`? */
 static bool export_default(TSNode decl)
 {
-	uint32_t i, n;
+	struct ts_kids k;
+	TSNode c;
 
 	if (!ts_is(decl, "export_statement"))
 		return false;
-	n = ts_node_child_count(decl);
-	for (i = 0; i < n; i++)
-		if (ts_is(ts_node_child(decl, i), "default"))
+	for (ts_kids_init_all(&k, decl); ts_kids_next(&k, &c);) {
+		if (ts_is(c, "default")) {
+			ts_kids_end(&k);
 			return true;
+		}
+	}
 	return false;
 }
 

@@ -345,13 +345,14 @@ static void add_method(struct lint_route *r, const struct lint_source *src, TSNo
 
 static bool has_token(TSNode n, const char *type)
 {
-	uint32_t i, count = ts_node_child_count(n);
+	struct ts_kids k;
+	TSNode c;
 
-	for (i = 0; i < count; i++) {
-		TSNode c = ts_node_child(n, i);
-
-		if (!ts_node_is_named(c) && ts_is(c, type))
+	for (ts_kids_init_all(&k, n); ts_kids_next(&k, &c);) {
+		if (!ts_node_is_named(c) && ts_is(c, type)) {
+			ts_kids_end(&k);
 			return true;
+		}
 	}
 	return false;
 }
@@ -359,12 +360,12 @@ static bool has_token(TSNode n, const char *type)
 /* export function GET, export const GET = ..., export { h as GET }, export { GET } from "x" */
 static void read_exports(struct lint_file *f, struct lint_route *r)
 {
-	TSNode root = ts_tree_root_node(f->tree);
-	uint32_t i, j, n = ts_node_named_child_count(root);
+	TSNode root = ts_tree_root_node(f->tree), st, c;
+	struct ts_kids ks, k;
 
 	r->exports_known = !f->syntax_error;
-	for (i = 0; i < n; i++) {
-		TSNode st = ts_node_named_child(root, i), decl, clause = { 0 };
+	for (ts_kids_init(&ks, root); ts_kids_next(&ks, &st);) {
+		TSNode decl, clause = { 0 };
 
 		if (!ts_is(st, "export_statement"))
 			continue;
@@ -377,31 +378,28 @@ static void read_exports(struct lint_file *f, struct lint_route *r)
 				add_method(r, &f->src, ts_field(decl, "name"));
 			} else if (ts_is(decl, "lexical_declaration") ||
 				   ts_is(decl, "variable_declaration")) {
-				for (j = 0; j < ts_node_named_child_count(decl); j++) {
-					TSNode d = ts_node_named_child(decl, j);
-
-					if (ts_is(d, "variable_declarator"))
-						add_method(r, &f->src, ts_field(d, "name"));
-				}
+				for (ts_kids_init(&k, decl); ts_kids_next(&k, &c);)
+					if (ts_is(c, "variable_declarator"))
+						add_method(r, &f->src, ts_field(c, "name"));
 			}
 			continue;
 		}
-		for (j = 0; j < ts_node_named_child_count(st); j++)
-			if (ts_is(ts_node_named_child(st, j), "export_clause"))
-				clause = ts_node_named_child(st, j);
+		for (ts_kids_init(&k, st); ts_kids_next(&k, &c);)
+			if (ts_is(c, "export_clause"))
+				clause = c;
 		if (ts_node_is_null(clause)) {
 			/* export * from "x": anything may come through */
 			if (has_token(st, "*"))
 				r->exports_known = false;
 			continue;
 		}
-		for (j = 0; j < ts_node_named_child_count(clause); j++) {
-			TSNode spec = ts_node_named_child(clause, j), alias;
+		for (ts_kids_init(&k, clause); ts_kids_next(&k, &c);) {
+			TSNode alias;
 
-			if (!ts_is(spec, "export_specifier"))
+			if (!ts_is(c, "export_specifier"))
 				continue;
-			alias = ts_field(spec, "alias");
-			add_method(r, &f->src, ts_node_is_null(alias) ? ts_field(spec, "name") : alias);
+			alias = ts_field(c, "alias");
+			add_method(r, &f->src, ts_node_is_null(alias) ? ts_field(c, "name") : alias);
 		}
 	}
 }

@@ -98,7 +98,15 @@ enum lint_load_status lint_read_file(struct arena *a, const char *display, const
 	/* O_NONBLOCK so a FIFO named like a source file cannot hang the run */
 	fd = open(abspath, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0) {
-		*msg = arena_printf(a, "cannot open '%s': %s", display, strerror(errno));
+		int err = errno;
+
+		/* the callers saw the file a moment ago: say so when the name itself is gone
+		 * (not for a link to a missing file, which lstat still finds) */
+		if (err == ENOENT && lstat(abspath, &st) != 0 && errno == ENOENT)
+			*msg = arena_printf(a, "'%s': vanished while cwlint ran (deleted or moved "
+					    "after it was listed)", display);
+		else
+			*msg = arena_printf(a, "cannot open '%s': %s", display, strerror(err));
 		return LOAD_ERROR;
 	}
 	if (fstat(fd, &st) < 0) {

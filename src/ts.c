@@ -44,18 +44,62 @@ bool ts_text_eq(const struct lint_source *src, TSNode n, const char *s)
 	return e >= b && e <= src->len && e - b == len && memcmp(src->buf + b, s, len) == 0;
 }
 
+void ts_kids_init(struct ts_kids *k, TSNode n)
+{
+	k->started = false;
+	k->all = false;
+	/* the 0.20 runtime dereferences a null node's tree */
+	k->live = !ts_node_is_null(n);
+	if (k->live)
+		k->cur = ts_tree_cursor_new(n);
+}
+
+void ts_kids_init_all(struct ts_kids *k, TSNode n)
+{
+	ts_kids_init(k, n);
+	k->all = true;
+}
+
+bool ts_kids_next(struct ts_kids *k, TSNode *out)
+{
+	while (k->live) {
+		bool ok = k->started ? ts_tree_cursor_goto_next_sibling(&k->cur)
+				     : ts_tree_cursor_goto_first_child(&k->cur);
+
+		k->started = true;
+		if (!ok)
+			break;
+		*out = ts_tree_cursor_current_node(&k->cur);
+		if (k->all || ts_node_is_named(*out))
+			return true;
+	}
+	ts_kids_end(k);
+	return false;
+}
+
+void ts_kids_end(struct ts_kids *k)
+{
+	if (k->live)
+		ts_tree_cursor_delete(&k->cur);
+	k->live = false;
+}
+
 /* The first (or last) named child that is not a comment. */
 static TSNode named_non_comment(TSNode n, bool last)
 {
-	uint32_t i, count = ts_node_named_child_count(n);
+	struct ts_kids k;
+	TSNode c, found = { 0 };
 
-	for (i = 0; i < count; i++) {
-		TSNode c = ts_node_named_child(n, last ? count - 1 - i : i);
-
-		if (!ts_is(c, "comment"))
-			return c;
+	for (ts_kids_init(&k, n); ts_kids_next(&k, &c);) {
+		if (ts_is(c, "comment"))
+			continue;
+		found = c;
+		if (!last) {
+			ts_kids_end(&k);
+			break;
+		}
 	}
-	return ts_node_named_child(n, count);	/* a null node */
+	return found;
 }
 
 static int hexval(int c)
@@ -136,20 +180,20 @@ void ts_cook_escape(struct strbuf *sb, const char *s, size_t n)
 char *ts_string_value(struct arena *a, const struct lint_source *src, TSNode n)
 {
 	struct strbuf sb = STRBUF_INIT;
-	uint32_t i, count;
+	struct ts_kids k;
+	TSNode c;
 	char *ret;
 
 	n = ts_unwrap(n);
 	if (!ts_is(n, "string") && !ts_is(n, "template_string"))
 		return NULL;
-	count = ts_node_child_count(n);
-	for (i = 0; i < count; i++) {
-		TSNode c = ts_node_child(n, i);
+	for (ts_kids_init_all(&k, n); ts_kids_next(&k, &c);) {
 		const char *t = ts_node_type(c);
 		uint32_t b = ts_node_start_byte(c), e = ts_node_end_byte(c);
 
 		if (!strcmp(t, "template_substitution") || ts_node_is_missing(c) ||
 		    !strcmp(t, "ERROR")) {
+			ts_kids_end(&k);
 			strbuf_release(&sb);
 			return NULL;
 		}

@@ -1,6 +1,6 @@
 #!/bin/sh
 # The whole test suite: C unit tests, rule fixtures and CLI tests, each against the normal
-# and the ASan/UBSan build. Every check prints "ok - ..." or "not ok - ..."; the last line
+# and the ASan/UBSan build (and some CLI tests under valgrind too). Every check prints "ok - ..." or "not ok - ..."; the last line
 # is "N passed, N failed". With --update, rewrites each fixture's expected output instead.
 #
 # A fixture is fixtures/<rule-id>/<case>/: a small project tree, `expected` (the exact
@@ -135,12 +135,51 @@ for id in $(build/cwlint --list-rules --format json | sed -n 's/.*"id": "\(.*\)"
 done
 
 # --- CLI tests: each script prints ok/not ok lines ---
+# A sanitizer report goes to a file, so a run whose stderr a test throws away still fails.
+# Scripts with a "# valgrind: yes" line also run under valgrind's memcheck with the plain
+# build (CWLINT_VALGRIND=1 tells them, to skip what would take minutes there); any error,
+# or memory definitely lost, fails them. The report folders are open to all: some tests
+# drop privileges to run cwlint as nobody.
+reports="$out/reports"
+mkdir -p "$reports" && chmod 1777 "$reports"
+vg=""
+if command -v valgrind >/dev/null 2>&1; then
+	vg="$out/valgrind-cwlint"
+	# PCRE2's JIT code is unknown to valgrind ("???" frames): tests/valgrind.supp
+	cat > "$vg" <<-EOF
+	#!/bin/sh
+	exec valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \\
+		--errors-for-leak-kinds=definite --suppressions="$top/tests/valgrind.supp" \\
+		--log-file="$reports/valgrind.%p" "$top/build/cwlint" "\$@"
+	EOF
+	chmod 755 "$vg"
+else
+	notok "valgrind is not installed (run as root: apt-get install -y valgrind)"
+fi
 for t in tests/cli/*.sh; do
 	[ -f "$t" ] || continue
 	[ "$t" = tests/cli/lib.sh ] && continue
-	for b in $builds; do
-		CWLINT="$top/$b/cwlint" TOP="$top" OUT="$out" sh "$t" > "$out/cli.log" 2>&1
+	runs=$builds
+	[ -n "$vg" ] && grep -q '^# valgrind: yes$' "$t" && runs="$runs valgrind"
+	for b in $runs; do
+		rm -f "$reports"/*
+		bin="$top/$b/cwlint"
+		[ "$b" = valgrind ] && bin=$vg
+		CWLINT="$bin" CWLINT_VALGRIND=$([ "$b" = valgrind ] && echo 1) TOP="$top" OUT="$out" \
+			ASAN_OPTIONS="$ASAN_OPTIONS:log_path=$reports/asan" \
+			UBSAN_OPTIONS="$UBSAN_OPTIONS:log_path=$reports/ubsan" \
+			sh "$t" > "$out/cli.log" 2>&1
 		count_lines "$t ($b)" "$out/cli.log" $?
+		n=0
+		for r in "$reports"/*; do
+			[ -s "$r" ] || continue
+			n=$((n + 1))
+			[ $n -eq 1 ] && first=$r
+		done
+		if [ $n -gt 0 ]; then
+			notok "$t ($b): $n run(s) left a sanitizer or valgrind report; the first:"
+			head -n 30 "$first" | sed 's/^/    /'
+		fi
 	done
 done
 

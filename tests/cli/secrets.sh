@@ -1,4 +1,5 @@
 # No output format ever shows a secret: seeded fake keys and passwords stay redacted.
+# valgrind: yes
 . "$TOP/tests/cli/lib.sh"
 cd "$OUT" || exit 1
 p="$OUT/secret-app"
