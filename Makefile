@@ -20,6 +20,7 @@ SRC_C := $(filter-out src/main.c,$(wildcard src/*.c))
 RULE_C := $(wildcard rules/*.c)
 LIB_OBJ := $(patsubst %.c,$(B)/obj/%.o,$(SRC_C) $(RULE_C))
 ASAN_LIB_OBJ := $(patsubst %.c,$(B)/asan/%.o,$(SRC_C) $(RULE_C))
+TSAN_OBJ := $(patsubst %.c,$(B)/tsan/%.o,src/main.c $(SRC_C) $(RULE_C))
 GRAMMAR_OBJ := $(B)/grammar/typescript_parser.o $(B)/grammar/typescript_scanner.o \
 	$(B)/grammar/tsx_parser.o $(B)/grammar/tsx_scanner.o
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
@@ -52,6 +53,13 @@ $(B)/asan/%.o: %.c $(B)/.deps-ok
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) -std=c11 -g -O1 $(WARN) $(SAN_FLAGS) -MMD -MP -c $< -o $@
 
+# ThreadSanitizer build: the --jobs tests run it (threads must never race on shared state)
+$(B)/tsan/%.o: %.c $(B)/.deps-ok
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) -std=c11 -g -O1 $(WARN) -fsanitize=thread -MMD -MP -c $< -o $@
+$(B)/tsan/cwlint: $(TSAN_OBJ) $(GRAMMAR_OBJ)
+	$(CC) -g -fsanitize=thread -o $@ $^ $(LIBS)
+
 $(B)/libcwlint.a: $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
@@ -83,7 +91,7 @@ example: $(B)/cwlint
 		echo "(cwlint exited with status $$?: 1 means it found errors)"
 
 # Second README command: the whole suite, normal and sanitizer builds, one summary line.
-check test: $(B)/cwlint $(B)/asan/cwlint $(UNIT_BIN) $(ASAN_UNIT_BIN)
+check test: $(B)/cwlint $(B)/asan/cwlint $(B)/tsan/cwlint $(UNIT_BIN) $(ASAN_UNIT_BIN)
 	@sh scripts/ensure-test-deps.sh
 	@sh tests/run.sh
 
@@ -105,7 +113,8 @@ clean:
 bench:
 	@sh bench/run.sh
 
--include $(wildcard $(B)/obj/src/*.d $(B)/obj/rules/*.d $(B)/asan/src/*.d $(B)/asan/rules/*.d)
+-include $(wildcard $(B)/obj/src/*.d $(B)/obj/rules/*.d $(B)/asan/src/*.d $(B)/asan/rules/*.d \
+	$(B)/tsan/src/*.d $(B)/tsan/rules/*.d)
 
 # Regenerates the README's rule table from the rule structs.
 readme: $(B)/cwlint

@@ -136,6 +136,7 @@ done
 
 # --- CLI tests: each script prints ok/not ok lines ---
 # A sanitizer report goes to a file, so a run whose stderr a test throws away still fails.
+# Scripts with a "# tsan: yes" line also run with the ThreadSanitizer build.
 # Scripts with a "# valgrind: yes" line also run under valgrind's memcheck with the plain
 # build (CWLINT_VALGRIND=1 tells them, to skip what would take minutes there); any error,
 # or memory definitely lost, fails them. The report folders are open to all: some tests
@@ -161,6 +162,8 @@ for t in tests/cli/*.sh; do
 	[ "$t" = tests/cli/lib.sh ] && continue
 	runs=$builds
 	[ -n "$vg" ] && grep -q '^# valgrind: yes$' "$t" && runs="$runs valgrind"
+	# "# tsan: yes": also the ThreadSanitizer build (scripts that run several threads)
+	[ -x build/tsan/cwlint ] && [ $update -eq 0 ] && grep -q '^# tsan: yes$' "$t" && runs="$runs build/tsan"
 	for b in $runs; do
 		rm -f "$reports"/*
 		bin="$top/$b/cwlint"
@@ -168,6 +171,7 @@ for t in tests/cli/*.sh; do
 		CWLINT="$bin" CWLINT_VALGRIND=$([ "$b" = valgrind ] && echo 1) TOP="$top" OUT="$out" \
 			ASAN_OPTIONS="$ASAN_OPTIONS:log_path=$reports/asan" \
 			UBSAN_OPTIONS="$UBSAN_OPTIONS:log_path=$reports/ubsan" \
+			TSAN_OPTIONS="halt_on_error=0:log_path=$reports/tsan" \
 			sh "$t" > "$out/cli.log" 2>&1
 		count_lines "$t ($b)" "$out/cli.log" $?
 		n=0

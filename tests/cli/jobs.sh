@@ -1,4 +1,5 @@
 # --jobs: loading and parsing run on a pool of threads; the output must not depend on it.
+# tsan: yes
 . "$TOP/tests/cli/lib.sh"
 cd "$OUT" || exit 1
 rm -rf jobs-app && cp -R "$TOP/examples/nextjs-convex-workos" jobs-app
