@@ -150,7 +150,12 @@ FUZZ_MAXLEN_lsp = 16384
 FUZZ_OPTS_config = -close_fd_mask=2
 FUZZ_OPTS_pipeline = -close_fd_mask=3
 
-$(B)/fuzz/obj/%.o: %.c $(B)/.deps-ok
+# clang and the libFuzzer runtime, installed when missing (scripts/ensure-fuzz-deps.sh)
+$(B)/.fuzz-deps-ok: scripts/ensure-fuzz-deps.sh $(B)/.deps-ok
+	@sh scripts/ensure-fuzz-deps.sh
+	@touch $@
+
+$(B)/fuzz/obj/%.o: %.c $(B)/.deps-ok $(B)/.fuzz-deps-ok
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(CPPFLAGS_ALL) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c $< -o $@
 $(B)/fuzz/libcwlint-fuzz.a: $(FUZZ_LIB_OBJ)
