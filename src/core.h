@@ -192,8 +192,12 @@ size_t lint_nesting_depth(const char *s, size_t n, size_t stop_at);
 
 /* Records a skipped path (arena copies). */
 void lint_skip(struct lint_run *run, const char *path, const char *why, bool incomplete);
-/* The calling thread's skip notes from now on belong to the app with this index. */
-void lint_skip_order(size_t app);
+/*
+ * The calling thread's skip notes from now on belong to the app with this index, numbered
+ * by *seq (the app's own counter, so notes made while walking and while linting it keep
+ * their order whichever thread makes them).
+ */
+void lint_skip_order(size_t app, uint64_t *seq);
 
 /* Sorts, de-duplicates and redacts the findings: call once before any output. */
 void lint_finish(struct lint_run *run);

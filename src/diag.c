@@ -292,13 +292,14 @@ out:
 	pthread_mutex_unlock(&run->lock);
 }
 
-/* The app the calling thread lints, and how many notes it has made for it. */
-static __thread uint64_t skip_app, skip_seq;
+/* The app the calling thread lints, and its count of notes (shared by walk and lint). */
+static __thread uint64_t skip_app = 0xFFFFFFFF, *skip_seq, skip_seq_none;
 
-void lint_skip_order(size_t app)
+void lint_skip_order(size_t app, uint64_t *seq)
 {
-	skip_app = app;
-	skip_seq = 0;
+	/* no app (seq NULL): notes of the run itself, after every app's */
+	skip_app = seq ? app : 0xFFFFFFFF;
+	skip_seq = seq;
 }
 
 void lint_skip(struct lint_run *run, const char *path, const char *why, bool incomplete)
@@ -311,7 +312,7 @@ void lint_skip(struct lint_run *run, const char *path, const char *why, bool inc
 	s->path = arena_strdup(&run->arena, path);
 	s->why = arena_strdup(&run->arena, why);
 	s->incomplete = incomplete;
-	s->order = skip_app << 32 | skip_seq++;
+	s->order = skip_app << 32 | (skip_seq ? (*skip_seq)++ : skip_seq_none++);
 	pthread_mutex_unlock(&run->lock);
 }
 

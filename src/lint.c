@@ -69,8 +69,9 @@ struct pipeline {
 	struct worker *workers;
 	unsigned nworkers;
 	struct app_list apps;
-	size_t next_app;		/* apps linted side by side: threads take apps[next_app++] */
+	size_t next_app;		/* apps linted side by side: threads take sched[next_app++] */
 	struct app_job *jobs;
+	size_t *sched;			/* job indexes, largest app first */
 };
 
 /* One app being linted, by one thread or by all of them. */
@@ -83,6 +84,8 @@ struct app_job {
 	struct file_state *states;
 	size_t next;			/* workers take app->files[next++] */
 	struct arena findings;		/* ctx->arena of its rules */
+	struct arena meta;		/* its file list, env files, JSON and auth config model */
+	uint64_t nskips;		/* its skip notes so far (their order in the output) */
 };
 
 static bool is_file(const char *path)
@@ -1179,22 +1182,32 @@ bool lint_rule_enabled(const struct lint_ctx *ctx, const char *id)
 	return false;
 }
 
+/*
+ * Finds an app's files and reads its package.json and convex.json, before any app is
+ * linted: the sizes tell the app pool which to start first.
+ */
+static void walk_app(struct app_job *job)
+{
+	struct walk w = { 0 };
+
+	w.p = job->p;
+	w.app = job->app;
+	w.arena = &job->meta;
+	job->app->loader = job;
+	lint_skip_order(job->order, &job->nskips);
+	read_app_meta(job->p, job->app, &w);
+	walk_dir(&w, job->app->absroot, "", 0);
+	add_unsaved(&w);
+}
+
 static void lint_app(struct app_job *job)
 {
 	struct pipeline *p = job->p;
 	struct lint_app *app = job->app;
 	struct lint_run *run = p->run;
-	struct arena a = ARENA_INIT;
-	struct walk w = { 0 };
+	struct arena a = job->meta;
 	size_t i, j, k;
 
-	w.p = p;
-	w.app = app;
-	w.arena = &a;
-	app->loader = job;
-	read_app_meta(p, app, &w);
-	walk_dir(&w, app->absroot, "", 0);
-	add_unsaved(&w);
 	load_envs(p, app, &a);
 	load_and_parse(job);
 	if (app->auth_config && app->auth_config->parsed) {
@@ -1233,6 +1246,7 @@ static void lint_app(struct app_job *job)
 	arena_release(&a);
 	for (i = 0; i < job->nworkers; i++)
 		arena_release(&job->workers[i].arena);
+	job->meta = (struct arena)ARENA_INIT;
 }
 
 /* Index of word in the growing list words[0..*n), adding it when new. */
@@ -1281,10 +1295,39 @@ static void build_gates(struct pipeline *p)
 	p->kw = kwset_new(words, n);
 }
 
+/* qsort has no context argument: the jobs being scheduled (main thread only) */
+static const struct app_job *sched_jobs;
+
+static int sched_cmp(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	size_t na = sched_jobs[a].app->nfiles, nb = sched_jobs[b].app->nfiles;
+
+	if (na != nb)
+		return na > nb ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
 static void run_job(struct app_job *job)
 {
-	lint_skip_order(job->order);
+	lint_skip_order(job->order, &job->nskips);
 	lint_app(job);
+}
+
+/* A thread of the app pool, first phase: walks apps until none is left. */
+static void *walk_thread(void *arg)
+{
+	struct worker *wk = arg;
+	struct pipeline *p = wk->p;
+
+	for (;;) {
+		size_t i = __atomic_fetch_add(&p->next_app, 1, __ATOMIC_RELAXED);
+
+		if (i >= p->apps.n)
+			break;
+		walk_app(&p->jobs[i]);
+	}
+	return NULL;
 }
 
 /* A thread of the app pool: takes whole apps until none is left. */
@@ -1295,12 +1338,14 @@ static void *app_thread(void *arg)
 
 	for (;;) {
 		size_t i = __atomic_fetch_add(&p->next_app, 1, __ATOMIC_RELAXED);
+		struct app_job *job;
 
 		if (i >= p->apps.n)
 			break;
-		p->jobs[i].workers = wk;
-		p->jobs[i].nworkers = 1;
-		run_job(&p->jobs[i]);
+		job = &p->jobs[p->sched[i]];
+		job->workers = wk;
+		job->nworkers = 1;
+		run_job(job);
 	}
 	return NULL;
 }
@@ -1334,6 +1379,23 @@ int lint_run_paths(struct lint_run *run)
 		unsigned n = p.nworkers < p.apps.n ? p.nworkers : (unsigned)p.apps.n, started = 0, t;
 
 		p.jobs = jobs;
+		/* first every app's file list, on all threads: the sizes decide the order */
+		for (t = 1; t < n; t++) {
+			if (pthread_create(&p.workers[t].tid, NULL, walk_thread, &p.workers[t]))
+				break;
+			started++;
+		}
+		walk_thread(&p.workers[0]);
+		for (t = 1; t <= started; t++)
+			pthread_join(p.workers[t].tid, NULL);
+		started = 0;
+		p.next_app = 0;
+		/* largest first, so no thread starts a big app while the others run out of work */
+		p.sched = xcalloc(p.apps.n, sizeof(*p.sched));
+		for (i = 0; i < p.apps.n; i++)
+			p.sched[i] = i;
+		sched_jobs = jobs;
+		qsort(p.sched, p.apps.n, sizeof(*p.sched), sched_cmp);
 		for (t = 1; t < n; t++) {
 			if (pthread_create(&p.workers[t].tid, NULL, app_thread, &p.workers[t]))
 				break;
@@ -1342,8 +1404,10 @@ int lint_run_paths(struct lint_run *run)
 		app_thread(&p.workers[0]);
 		for (t = 1; t <= started; t++)
 			pthread_join(p.workers[t].tid, NULL);
+		free(p.sched);
 	} else {
 		for (i = 0; i < p.apps.n; i++) {
+			walk_app(&jobs[i]);
 			jobs[i].workers = p.workers;
 			jobs[i].nworkers = p.nworkers;
 			run_job(&jobs[i]);
@@ -1355,6 +1419,7 @@ int lint_run_paths(struct lint_run *run)
 		free(p.apps.apps[i]);
 	}
 	free(p.apps.apps);
+	lint_skip_order(0, NULL);	/* the jobs' counters go away with them */
 	/* the findings point into the jobs' arenas: they live as long as the run (all passes) */
 	for (i = 0; i < p.apps.n; i++) {
 		LINT_GROW(run->keep, run->nkeep + 1, run->alloc_keep);
