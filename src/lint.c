@@ -1350,6 +1350,21 @@ static void *app_thread(void *arg)
 	return NULL;
 }
 
+/* Runs fn on n workers (the calling thread is worker 0); fewer if threads cannot start. */
+static void run_pool(struct pipeline *p, unsigned n, void *(*fn)(void *))
+{
+	unsigned started = 0, t;
+
+	for (t = 1; t < n; t++) {
+		if (pthread_create(&p->workers[t].tid, NULL, fn, &p->workers[t]))
+			break;
+		started++;
+	}
+	fn(&p->workers[0]);
+	for (t = 1; t <= started; t++)
+		pthread_join(p->workers[t].tid, NULL);
+}
+
 int lint_run_paths(struct lint_run *run)
 {
 	struct pipeline p = { 0 };
@@ -1376,19 +1391,11 @@ int lint_run_paths(struct lint_run *run)
 		 * Several apps: each thread lints whole apps, one worker each. Findings are
 		 * sorted and skip notes ordered by app afterwards, so timing never shows.
 		 */
-		unsigned n = p.nworkers < p.apps.n ? p.nworkers : (unsigned)p.apps.n, started = 0, t;
+		unsigned n = p.nworkers < p.apps.n ? p.nworkers : (unsigned)p.apps.n;
 
 		p.jobs = jobs;
 		/* first every app's file list, on all threads: the sizes decide the order */
-		for (t = 1; t < n; t++) {
-			if (pthread_create(&p.workers[t].tid, NULL, walk_thread, &p.workers[t]))
-				break;
-			started++;
-		}
-		walk_thread(&p.workers[0]);
-		for (t = 1; t <= started; t++)
-			pthread_join(p.workers[t].tid, NULL);
-		started = 0;
+		run_pool(&p, n, walk_thread);
 		p.next_app = 0;
 		/* largest first, so no thread starts a big app while the others run out of work */
 		p.sched = xcalloc(p.apps.n, sizeof(*p.sched));
@@ -1396,14 +1403,7 @@ int lint_run_paths(struct lint_run *run)
 			p.sched[i] = i;
 		sched_jobs = jobs;
 		qsort(p.sched, p.apps.n, sizeof(*p.sched), sched_cmp);
-		for (t = 1; t < n; t++) {
-			if (pthread_create(&p.workers[t].tid, NULL, app_thread, &p.workers[t]))
-				break;
-			started++;
-		}
-		app_thread(&p.workers[0]);
-		for (t = 1; t <= started; t++)
-			pthread_join(p.workers[t].tid, NULL);
+		run_pool(&p, n, app_thread);
 		free(p.sched);
 	} else {
 		for (i = 0; i < p.apps.n; i++) {
