@@ -159,8 +159,9 @@ int lint_baseline_apply(struct lint_run *run, const char *file)
 		stale += (size_t)json_integer_value(json_object_get(e, "count"));
 	/* --fix lints several times: the note once is enough */
 	if (stale && !run->baseline_noted)
-		fprintf(stderr, "cwlint: %zu baseline entr%s no longer match any finding (fixed?); "
-			"refresh it with --write-baseline %s\n", stale, stale == 1 ? "y" : "ies", file);
+		fprintf(stderr, "cwlint: %zu baseline %s no longer %s any finding (fixed?); "
+			"refresh it with --write-baseline %s\n", stale,
+			stale == 1 ? "entry" : "entries", stale == 1 ? "matches" : "match", file);
 	run->baseline_noted = true;
 	ret = 0;
 out:

@@ -172,7 +172,7 @@ expect_grep "against the baseline: the new finding is shown" '^next/convex/leaky
 n_new=$(grep -c ': \(error\|warning\|info\): ' "$w/baseline.stdout")
 [ "$n_new" = 1 ] && t_ok "against the baseline: only the new finding" ||
 	t_fail "against the baseline: only the new finding" "$n_new findings"
-expect_grep "against the baseline: the fixed finding is a stale entry" '^cwlint: 1 baseline entry no longer match' "$w/baseline.stderr"
+expect_grep "against the baseline: the fixed finding is a stale entry" '^cwlint: 1 baseline entry no longer matches any finding' "$w/baseline.stderr"
 GITHUB_ACTIONS=true "$CWLINT" "$root" > "$w/actions.stdout" 2> "$w/actions.stderr"
 expect_grep "GitHub Actions mode: workflow commands" '^::error file=' "$w/actions.stdout"
 for f in "$w"/*.*; do
