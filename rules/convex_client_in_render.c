@@ -49,22 +49,6 @@ static bool react_call_is(const struct state *st, TSNode call, const char *name)
 	return k >= 0 && lint_react_call_is(&st->c->calls[k], react, name);
 }
 
-static TSNode arg_at(TSNode call, uint32_t n)
-{
-	TSNode args = ts_field(call, "arguments"), none = { { 0 } }, a;
-	struct ts_kids k;
-
-	for (ts_kids_init(&k, args); ts_kids_next(&k, &a);) {
-		if (ts_is(a, "comment"))
-			continue;
-		if (!n--) {
-			ts_kids_end(&k);
-			return a;
-		}
-	}
-	return none;
-}
-
 static bool is_env_read(const struct lint_source *src, TSNode n)
 {
 	uint32_t b = ts_node_start_byte(n), e = ts_node_end_byte(n);
@@ -167,9 +151,9 @@ static enum verdict judge(struct state *st, TSNode node, TSNode *dep)
 			TSNode deps;
 
 			if (i < 2 || !ts_is(path[i - 1], "arguments") || !react_call_is(st, call, "useMemo") ||
-			    !ts_node_eq(ts_unwrap(arg_at(call, 0)), p))
+			    !ts_node_eq(ts_unwrap(ts_call_arg(call, 0)), p))
 				return V_OK;	/* runs later (an effect, a handler) or unknown */
-			deps = ts_unwrap(arg_at(call, 1));
+			deps = ts_unwrap(ts_call_arg(call, 1));
 			if (ts_node_is_null(deps))
 				return V_MEMO_NO_DEPS;
 			if (!ts_is(deps, "array"))

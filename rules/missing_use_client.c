@@ -464,11 +464,6 @@ static size_t index_of(const struct by_addr *idx, size_t n, const struct lint_fi
 	return hit ? hit->i : n;
 }
 
-static bool local_module(const char *m)
-{
-	return m[0] == '.' || ((m[0] == '@' || m[0] == '~') && m[1] == '/');
-}
-
 /* One import of a server file that resolves to another file of the server graph. */
 struct edge {
 	size_t from, to;
@@ -574,7 +569,7 @@ static void walk_graph(struct graph *g)
 			struct lint_file *t;
 			size_t k;
 
-			if (imp->type_only || !local_module(imp->module))
+			if (imp->type_only || !lint_react_local_module(imp->module))
 				continue;
 			t = lint_react_import_file(s, imp->module);
 			k = t ? index_of(g->idx, app->nfiles, t) : app->nfiles;

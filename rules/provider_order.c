@@ -143,27 +143,11 @@ static bool root_rendered(const struct state *st, int idx)
 	return false;
 }
 
-static bool export_default(TSNode decl)
-{
-	struct ts_kids k;
-	TSNode c;
-
-	if (!ts_is(decl, "export_statement"))
-		return false;
-	for (ts_kids_init_all(&k, decl); ts_kids_next(&k, &c);) {
-		if (ts_is(c, "default")) {
-			ts_kids_end(&k);
-			return true;
-		}
-	}
-	return false;
-}
-
 static bool root_layout(const struct lint_file *f, const struct lint_react_comp *c)
 {
 	return f->app && f->app->fw == FW_NEXT && (f->roles & ROLE_LAYOUT) &&
 	       (starts_with(f->relpath, "app/layout.") || starts_with(f->relpath, "src/app/layout.")) &&
-	       export_default(c->decl);
+	       lint_react_export_default(c->decl);
 }
 
 /*

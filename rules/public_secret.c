@@ -104,45 +104,37 @@ static void check_envs(struct lint_ctx *ctx, struct lint_app *app)
 	}
 }
 
+static void check_local_env(void *ud, const char *env, const char *k, void *value)
+{
+	struct lint_ctx *ctx = ud;
+	struct lint_app *app = ctx->app;
+	const struct lint_jsonfile *cj = &app->convex_json;
+	const char *s = json_string_value(value), *prefix = lint_env_public_prefix(k);
+	enum lint_secret_kind kind;
+	struct lint_json_loc loc;
+	struct lint_diag *d;
+
+	if (!s || !prefix || !lint_env_prefix_exposed(prefix, app->fw))
+		return;
+	kind = lint_env_secret_kind(k, s);
+	/* "${authEnv.WORKOS_API_KEY}": the CLI writes the provisioned key there */
+	if (kind == SECRET_NONE && strstr(s, "WORKOS_API_KEY"))
+		kind = SECRET_API_KEY;
+	if (kind == SECRET_NONE ||
+	    !lint_json_find(cj->src.buf, cj->src.len, &loc, "authKit", env, "localEnvVars", k,
+			    (const char *)NULL))
+		return;
+	d = lint_report(ctx, &cj->src, loc.key_start, loc.key_end,
+			"convex.json authKit.%s.localEnvVars writes the %s into %s: %s inlines every %s "
+			"value into the JavaScript it sends to browsers", env, label(k, kind), k,
+			bundler(prefix), prefix);
+	help_for(d, app, k, prefix, kind);
+}
+
 static void check_convex_json(struct lint_ctx *ctx, struct lint_app *app)
 {
-	static const char *const envs[] = { "dev", "preview", "prod" };
-	const struct lint_jsonfile *cj = &app->convex_json;
-	json_t *ak = cj->json ? json_object_get(cj->json, "authKit") : NULL;
-	size_t i;
-
-	if (!json_is_object(ak))
-		return;
-	for (i = 0; i < ARRAY_SIZE(envs); i++) {
-		json_t *sec = json_object_get(ak, envs[i]), *vars, *v;
-		const char *k;
-
-		vars = json_is_object(sec) ? json_object_get(sec, "localEnvVars") : NULL;
-		if (!json_is_object(vars))
-			continue;
-		json_object_foreach(vars, k, v) {
-			const char *s = json_string_value(v), *prefix = lint_env_public_prefix(k);
-			enum lint_secret_kind kind;
-			struct lint_json_loc loc;
-			struct lint_diag *d;
-
-			if (!s || !prefix || !lint_env_prefix_exposed(prefix, app->fw))
-				continue;
-			kind = lint_env_secret_kind(k, s);
-			/* "${authEnv.WORKOS_API_KEY}": the CLI writes the provisioned key there */
-			if (kind == SECRET_NONE && strstr(s, "WORKOS_API_KEY"))
-				kind = SECRET_API_KEY;
-			if (kind == SECRET_NONE ||
-			    !lint_json_find(cj->src.buf, cj->src.len, &loc, "authKit", envs[i],
-					    "localEnvVars", k, (const char *)NULL))
-				continue;
-			d = lint_report(ctx, &cj->src, loc.key_start, loc.key_end,
-					"convex.json authKit.%s.localEnvVars writes the %s into %s: %s inlines "
-					"every %s value into the JavaScript it sends to browsers", envs[i],
-					label(k, kind), k, bundler(prefix), prefix);
-			help_for(d, app, k, prefix, kind);
-		}
-	}
+	(void)app;	/* ctx->app */
+	lint_convex_local_env(ctx->app, check_local_env, ctx);
 }
 
 static void check_app(struct lint_ctx *ctx, struct lint_app *app)

@@ -405,28 +405,11 @@ static const char *what(struct state *st, const struct lint_react_comp *c, const
 	return arena_printf(st->ctx->arena, "WorkOS %s().%s", hook, prop);
 }
 
-/* The n-th argument of a call (comments do not count), or a null node. */
-static TSNode arg_at(TSNode call, uint32_t n)
-{
-	TSNode args = ts_field(call, "arguments"), none = { { 0 } }, a;
-	struct ts_kids k;
-
-	for (ts_kids_init(&k, args); ts_kids_next(&k, &a);) {
-		if (ts_is(a, "comment"))
-			continue;
-		if (!n--) {
-			ts_kids_end(&k);
-			return a;
-		}
-	}
-	return none;
-}
-
 /* The query call rewritten to skip on Convex's isAuthenticated. */
 static const char *fixed_call(struct state *st, const struct lint_react_comp *c,
 			      const struct lint_react_call *k, const struct gate *g)
 {
-	TSNode fn = arg_at(k->node, 0), arg = arg_at(k->node, 1), opts = arg_at(k->node, 2);
+	TSNode fn = ts_call_arg(k->node, 0), arg = ts_call_arg(k->node, 1), opts = ts_call_arg(k->node, 2);
 	const char *fs = snippet(st, fn), *as, *os = NULL;
 	struct cond ci;
 

@@ -48,23 +48,6 @@ static int place_of(const char *rel, bool *is_proxy)
 
 /* --- syntax helpers --- */
 
-static TSNode nth_arg(TSNode call, uint32_t k)
-{
-	TSNode args = ts_field(call, "arguments"), none = { 0 }, c;
-	struct ts_kids ki;
-	uint32_t seen = 0;
-
-	for (ts_kids_init(&ki, args); ts_kids_next(&ki, &c);) {
-		if (ts_is(c, "comment"))
-			continue;
-		if (seen++ == k) {
-			ts_kids_end(&ki);
-			return c;
-		}
-	}
-	return none;
-}
-
 static uint32_t nargs(TSNode call)
 {
 	TSNode args = ts_field(call, "arguments"), c;
@@ -441,13 +424,13 @@ static void analyse(struct arena *a, struct lint_proxy *p)
 		p->authkit = AKU_MIDDLEWARE;
 		call = s.mw;
 		p->authkit_fn = s.mw_fn;
-		opts = nth_arg(call, 0);
+		opts = ts_call_arg(call, 0);
 	} else if (!ts_node_is_null(s.comp)) {
 		p->authkit = AKU_COMPOSABLE;
 		call = s.comp;
 		p->authkit_fn = s.comp_fn;
 		if (!strcmp(s.comp_fn, "authkit"))
-			opts = nth_arg(call, 1);
+			opts = ts_call_arg(call, 1);
 	} else {
 		p->authkit = (!f->syntax_error && only_next_imports(f)) ? AKU_NONE : AKU_UNKNOWN;
 		p->redirect = p->authkit == AKU_NONE ? REDIRECT_ABSENT : REDIRECT_UNKNOWN;

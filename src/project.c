@@ -431,7 +431,9 @@ bool lint_app_source_mentions(const struct lint_app *app, const char *needle)
 	return false;
 }
 
-void lint_register_json_secrets(struct lint_run *run, const struct lint_app *app)
+void lint_convex_local_env(const struct lint_app *app,
+			   void (*fn)(void *ud, const char *env, const char *key, void *value),
+			   void *ud)
 {
 	static const char *const envs[] = { "dev", "preview", "prod" };
 	json_t *ak = app->convex_json.json ? json_object_get(app->convex_json.json, "authKit") : NULL;
@@ -446,11 +448,21 @@ void lint_register_json_secrets(struct lint_run *run, const struct lint_app *app
 		vars = json_is_object(sec) ? json_object_get(sec, "localEnvVars") : NULL;
 		if (!json_is_object(vars))
 			continue;
-		json_object_foreach(vars, k, v) {
-			const char *s = json_string_value(v);
-
-			if (s && !strstr(s, "${") && lint_env_secret_kind(k, s) != SECRET_NONE)
-				lint_secret(run, s, strlen(s));
-		}
+		json_object_foreach(vars, k, v)
+			fn(ud, envs[i], k, v);
 	}
+}
+
+static void register_one(void *ud, const char *env, const char *k, void *value)
+{
+	const char *s = json_string_value(value);
+
+	(void)env;
+	if (s && !strstr(s, "${") && lint_env_secret_kind(k, s) != SECRET_NONE)
+		lint_secret(ud, s, strlen(s));
+}
+
+void lint_register_json_secrets(struct lint_run *run, const struct lint_app *app)
+{
+	lint_convex_local_env(app, register_one, run);
 }

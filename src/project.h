@@ -92,5 +92,12 @@ bool lint_app_source_mentions(const struct lint_app *app, const char *needle);
  * values; not ${...} templates) so no output shows them.
  */
 void lint_register_json_secrets(struct lint_run *run, const struct lint_app *app);
+/*
+ * Calls fn for every entry of convex.json's authKit.<env>.localEnvVars (env "dev", "preview"
+ * or "prod"; value is the entry's json_t *, of any type), in file order.
+ */
+void lint_convex_local_env(const struct lint_app *app,
+			   void (*fn)(void *ud, const char *env, const char *key, void *value),
+			   void *ud);
 
 #endif

@@ -18,11 +18,6 @@ const char *const pv_authkit[] = {
 	NULL,
 };
 
-static bool is_local_module(const char *m)
-{
-	return m && (m[0] == '.' || ((m[0] == '@' || m[0] == '~') && m[1] == '/'));
-}
-
 bool pv_comp_renders(const struct lint_react_comp *c, const char *const *modules, const char *name)
 {
 	size_t i;
@@ -44,7 +39,7 @@ enum pv_provider pv_provider_of(struct lint_file *f, const struct lint_react_ele
 		return PV_WITH_AUTHKIT;
 	if (e->comp >= 0 && f->react)
 		k = &f->react->comps[e->comp];
-	else if (is_local_module(e->module) && !ts_node_is_null(e->name))
+	else if (lint_react_local_module(e->module) && !ts_node_is_null(e->name))
 		k = lint_react_imported_comp(f, e->name, &rf);
 	if (k && !strcmp(k->name, "ConvexProviderWithAuthKit") &&
 	    pv_comp_renders(k, pv_convex_react, "ConvexProviderWithAuth"))
@@ -299,7 +294,7 @@ enum pv_feed pv_feed_of(struct lint_file *f, const struct lint_react *r,
 		if (!strcmp(imported, "useAuth") &&
 		    (!strcmp(module, pv_authkit_next[0]) || !strcmp(module, pv_authkit_next[1])))
 			return FEED_WORKOS_NEXT;
-		if (!is_local_module(module))
+		if (!lint_react_local_module(module))
 			return FEED_OTHER;
 		k = lint_react_imported_comp(f, v, &rf);
 		if (!k || k->kind != REACT_HOOK)

@@ -77,53 +77,15 @@ static bool hook_name(const char *s, size_t n)
 	return n == 3 || (s[3] >= 'A' && s[3] <= 'Z') || (s[3] >= '0' && s[3] <= '9');
 }
 
-/*
- * Named children in order. A cursor, because ts_node_named_child(n, i) starts over from
- * the first child on every call.
- */
-struct kids {
-	TSTreeCursor cur;
-	bool started;
-};
-
-static void kids_init(struct kids *k, TSNode n)
+bool lint_react_local_module(const char *m)
 {
-	k->cur = ts_tree_cursor_new(n);
-	k->started = false;
-}
-
-static bool kids_next(struct kids *k, TSNode *out)
-{
-	for (;;) {
-		bool ok = k->started ? ts_tree_cursor_goto_next_sibling(&k->cur)
-				     : ts_tree_cursor_goto_first_child(&k->cur);
-		TSNode c;
-
-		k->started = true;
-		if (!ok)
-			return false;
-		c = ts_tree_cursor_current_node(&k->cur);
-		if (ts_node_is_named(c)) {
-			*out = c;
-			return true;
-		}
-	}
-}
-
-static void kids_end(struct kids *k)
-{
-	ts_tree_cursor_delete(&k->cur);
-}
-
-static bool local_spec(const char *m)
-{
-	return m[0] == '.' || ((m[0] == '@' || m[0] == '~') && m[1] == '/');
+	return m && (m[0] == '.' || ((m[0] == '@' || m[0] == '~') && m[1] == '/'));
 }
 
 /* Does statement s (top level) declare `name` itself: a function, class or variable? */
 static bool declares_name(const struct lint_source *src, TSNode s, const char *name)
 {
-	struct kids k;
+	struct ts_kids k;
 	TSNode d;
 	bool found = false;
 
@@ -134,10 +96,10 @@ static bool declares_name(const struct lint_source *src, TSNode s, const char *n
 		return ts_text_eq(src, ts_field(s, "name"), name);
 	if (!ts_is(s, "lexical_declaration") && !ts_is(s, "variable_declaration"))
 		return false;
-	kids_init(&k, s);
-	while (!found && kids_next(&k, &d))
+	ts_kids_init(&k, s);
+	while (!found && ts_kids_next(&k, &d))
 		found = ts_is(d, "variable_declarator") && ts_text_eq(src, ts_field(d, "name"), name);
-	kids_end(&k);
+	ts_kids_end(&k);
 	return found;
 }
 
@@ -168,15 +130,15 @@ static bool reexport_step(struct lint_file *g, const char *name, const char **mo
 	const char *star = NULL, *m;
 	size_t nstar = 0;
 	bool found = false, own = false;
-	struct kids k;
+	struct ts_kids k;
 	TSNode s;
 
 	if (!g->parsed || !g->tree)
 		return false;
-	kids_init(&k, ts_tree_root_node(g->tree));
-	while (!found && !own && kids_next(&k, &s)) {
+	ts_kids_init(&k, ts_tree_root_node(g->tree));
+	while (!found && !own && ts_kids_next(&k, &s)) {
 		TSNode source = ts_field(s, "source"), clause = { { 0 } }, c, spec;
-		struct kids ks;
+		struct ts_kids ks;
 
 		if (declares_name(src, s, name)) {
 			own = true;
@@ -184,11 +146,11 @@ static bool reexport_step(struct lint_file *g, const char *name, const char **mo
 		}
 		if (!ts_is(s, "export_statement") || has_type_keyword(s))
 			continue;
-		kids_init(&ks, s);
-		while (kids_next(&ks, &c))
+		ts_kids_init(&ks, s);
+		while (ts_kids_next(&ks, &c))
 			if (ts_is(c, "export_clause") || ts_is(c, "namespace_export"))
 				clause = c;
-		kids_end(&ks);
+		ts_kids_end(&ks);
 		if (ts_node_is_null(clause)) {
 			if (!ts_node_is_null(source) && (m = ts_string_value(g->arena, src, source))) {
 				star = m;	/* export * from "m" */
@@ -198,8 +160,8 @@ static bool reexport_step(struct lint_file *g, const char *name, const char **mo
 		}
 		if (!ts_is(clause, "export_clause"))
 			continue;
-		kids_init(&ks, clause);
-		while (!found && !own && kids_next(&ks, &spec)) {
+		ts_kids_init(&ks, clause);
+		while (!found && !own && ts_kids_next(&ks, &spec)) {
 			TSNode sname = ts_field(spec, "name"), alias = ts_field(spec, "alias");
 			const struct lint_import *imp;
 
@@ -226,9 +188,9 @@ static bool reexport_step(struct lint_file *g, const char *name, const char **mo
 				own = true;	/* `const a = ...; export { a };` */
 			}
 		}
-		kids_end(&ks);
+		ts_kids_end(&ks);
 	}
-	kids_end(&k);
+	ts_kids_end(&k);
 	if (found || own)
 		return found;
 	if (nstar == 1) {
@@ -252,13 +214,13 @@ static void follow_reexport(struct lint_file *f, const char **module, const char
 
 	if (!strcmp(name, "*") || !strcmp(name, "default"))
 		return;
-	for (depth = 0; depth < REEXPORT_DEPTH && local_spec(m); depth++) {
+	for (depth = 0; depth < REEXPORT_DEPTH && lint_react_local_module(m); depth++) {
 		g = lint_react_import_file(cur, m);
 		if (!g || g == cur || !reexport_step(g, name, &m, &name))
 			return;
 		cur = g;
 	}
-	if (!local_spec(m)) {
+	if (!lint_react_local_module(m)) {
 		*module = m;
 		*imported = name;
 	}
@@ -445,7 +407,7 @@ size_t lint_react_comp_path(const struct lint_react *r, const struct lint_react_
 /* A statement that always leaves the function: return/throw, or a block holding one. */
 static bool exits(TSNode s)
 {
-	struct kids k;
+	struct ts_kids k;
 	TSNode c;
 	bool ret = false;
 
@@ -453,10 +415,10 @@ static bool exits(TSNode s)
 		return true;
 	if (!ts_is(s, "statement_block"))
 		return false;
-	kids_init(&k, s);
-	while (!ret && kids_next(&k, &c))
+	ts_kids_init(&k, s);
+	while (!ret && ts_kids_next(&k, &c))
 		ret = ts_is(c, "return_statement") || ts_is(c, "throw_statement");
-	kids_end(&k);
+	ts_kids_end(&k);
 	return ret;
 }
 
@@ -464,12 +426,12 @@ static bool exits(TSNode s)
 static bool early_exits(const struct lint_react *r, TSNode block, TSNode child,
 			lint_react_gate_fn fn, void *ud, bool *known)
 {
-	struct kids k;
+	struct ts_kids k;
 	TSNode s;
 	bool go = true;
 
-	kids_init(&k, block);
-	while (go && kids_next(&k, &s)) {
+	ts_kids_init(&k, block);
+	while (go && ts_kids_next(&k, &s)) {
 		if (ts_node_eq(s, child))
 			break;
 		if (!spend(r, 1)) {
@@ -479,7 +441,7 @@ static bool early_exits(const struct lint_react *r, TSNode block, TSNode child,
 			go = fn(ts_unwrap(ts_field(s, "condition")), s, GATE_EARLY_EXIT, ud);
 		}
 	}
-	kids_end(&k);
+	ts_kids_end(&k);
 	return go;
 }
 
@@ -592,16 +554,16 @@ static bool binds(struct name_find *nf, TSNode pattern_or_params)
 /* Does a declaration statement (let/const/var) declare the name? */
 static bool declares(struct name_find *nf, TSNode stmt)
 {
-	struct kids k;
+	struct ts_kids k;
 	TSNode d;
 
 	if (!ts_is(stmt, "lexical_declaration") && !ts_is(stmt, "variable_declaration"))
 		return false;
-	kids_init(&k, stmt);
-	while (!nf->found && !nf->broke && kids_next(&k, &d))
+	ts_kids_init(&k, stmt);
+	while (!nf->found && !nf->broke && ts_kids_next(&k, &d))
 		if (ts_is(d, "variable_declarator"))
 			binds(nf, ts_field(d, "name"));
-	kids_end(&k);
+	ts_kids_end(&k);
 	return nf->found;
 }
 
@@ -622,16 +584,16 @@ static bool shadowed(struct name_find *nf, const TSNode *path, size_t n, TSNode 
 			if (ts_is(p, "function_declaration"))
 				binds(nf, ts_field(p, "name"));
 		} else if (ts_is(p, "statement_block")) {
-			struct kids k;
+			struct ts_kids k;
 			TSNode s;
 
-			kids_init(&k, p);
-			while (!nf->found && !nf->broke && kids_next(&k, &s))
+			ts_kids_init(&k, p);
+			while (!nf->found && !nf->broke && ts_kids_next(&k, &s))
 				if (spend(nf->r, 1))
 					declares(nf, s);
 				else
 					nf->broke = true;
-			kids_end(&k);
+			ts_kids_end(&k);
 		} else if (ts_is(p, "catch_clause")) {
 			binds(nf, ts_field(p, "parameter"));
 		} else if (ts_is(p, "for_statement")) {
@@ -886,12 +848,12 @@ bool lint_react_skip_gates(const struct lint_react *r, const struct lint_react_c
 {
 	TSNode args = ts_field(call->node, "arguments"), a;
 	struct skipwalk w = { r, args, fn, ud, false, false };
-	struct kids k;
+	struct ts_kids k;
 
 	if (ts_node_is_null(args))
 		return true;
-	kids_init(&k, args);
-	while (!w.stop && !w.broke && kids_next(&k, &a)) {
+	ts_kids_init(&k, args);
+	while (!w.stop && !w.broke && ts_kids_next(&k, &a)) {
 		a = ts_unwrap(a);
 		if (ts_is(a, "identifier")) {
 			bool unknown = false;
@@ -906,7 +868,7 @@ bool lint_react_skip_gates(const struct lint_react *r, const struct lint_react_c
 		w.root = a;
 		ts_walk(a, skip_visit, &w);
 	}
-	kids_end(&k);
+	ts_kids_end(&k);
 	return !w.broke;
 }
 
@@ -972,7 +934,7 @@ static void add_value(struct builder *b, const char *name, TSNode v, TSNode decl
 static void add_decl(struct builder *b, TSNode d, TSNode stmt)
 {
 	const struct lint_source *src = &b->r->file->src;
-	struct kids k;
+	struct ts_kids k;
 	TSNode dec;
 
 	if (ts_is(d, "function_declaration")) {
@@ -984,23 +946,23 @@ static void add_decl(struct builder *b, TSNode d, TSNode stmt)
 	}
 	if (!ts_is(d, "lexical_declaration") && !ts_is(d, "variable_declaration"))
 		return;
-	kids_init(&k, d);
-	while (kids_next(&k, &dec)) {
+	ts_kids_init(&k, d);
+	while (ts_kids_next(&k, &dec)) {
 		TSNode name = ts_field(dec, "name");
 
 		if (ts_is(dec, "variable_declarator") && ts_is(name, "identifier"))
 			add_value(b, ts_text(b->a, src, name), ts_field(dec, "value"), stmt);
 	}
-	kids_end(&k);
+	ts_kids_end(&k);
 }
 
 static void find_comps(struct builder *b)
 {
-	struct kids k;
+	struct ts_kids k;
 	TSNode s;
 
-	kids_init(&k, ts_tree_root_node(b->r->file->tree));
-	while (kids_next(&k, &s)) {
+	ts_kids_init(&k, ts_tree_root_node(b->r->file->tree));
+	while (ts_kids_next(&k, &s)) {
 		if (ts_is(s, "export_statement")) {
 			TSNode d = ts_field(s, "declaration"), v = ts_field(s, "value");
 
@@ -1012,21 +974,21 @@ static void find_comps(struct builder *b)
 			add_decl(b, s, s);
 		}
 	}
-	kids_end(&k);
+	ts_kids_end(&k);
 }
 
 static void find_stmts(struct builder *b, struct lint_react_comp *c)
 {
 	uint32_t n;
-	struct kids k;
+	struct ts_kids k;
 	TSNode s;
 
 	if (!ts_is(c->body, "statement_block"))
 		return;
 	n = ts_node_named_child_count(c->body);
 	c->stmts = ARENA_ARRAY(b->a, TSNode, n ? n : 1);
-	kids_init(&k, c->body);
-	while (c->nstmts < n && kids_next(&k, &s)) {
+	ts_kids_init(&k, c->body);
+	while (c->nstmts < n && ts_kids_next(&k, &s)) {
 		if (ts_is(s, "comment"))
 			continue;
 		if (ts_is(s, "if_statement") && exits(ts_field(s, "consequence"))) {
@@ -1036,7 +998,7 @@ static void find_stmts(struct builder *b, struct lint_react_comp *c)
 		}
 		c->stmts[c->nstmts++] = s;
 	}
-	kids_end(&k);
+	ts_kids_end(&k);
 }
 
 struct callwalk {
@@ -1172,11 +1134,11 @@ static void bind_object(struct varbuild *vb, TSNode pat, bool derived,
 {
 	struct lint_file *f = vb->b->r->file;
 	const TSNode none = { { 0 } };
-	struct kids kd;
+	struct ts_kids kd;
 	TSNode p;
 
-	kids_init(&kd, pat);
-	while (kids_next(&kd, &p)) {
+	ts_kids_init(&kd, pat);
+	while (ts_kids_next(&kd, &p)) {
 		TSNode target = p, key = p;
 
 		if (ts_is(p, "object_assignment_pattern")) {	/* { user = null } */
@@ -1199,7 +1161,7 @@ static void bind_object(struct varbuild *vb, TSNode pat, bool derived,
 		bind_pattern(vb, target, none, derived,
 			     project(vb, srcs, n, ts_text(vb->b->a, &f->src, key)), n, depth + 1);
 	}
-	kids_end(&kd);
+	ts_kids_end(&kd);
 }
 
 static void bind_pattern(struct varbuild *vb, TSNode pat, TSNode value, bool derived,
@@ -1215,18 +1177,18 @@ static void bind_pattern(struct varbuild *vb, TSNode pat, TSNode value, bool der
 		bind_object(vb, pat, derived, srcs, n, depth);
 	} else if (ts_is(pat, "array_pattern")) {
 		/* [a, b] = useState(...) etc.: each element holds the whole result */
-		struct kids k;
+		struct ts_kids k;
 		TSNode e;
 
-		kids_init(&k, pat);
-		while (kids_next(&k, &e)) {
+		ts_kids_init(&k, pat);
+		while (ts_kids_next(&k, &e)) {
 			if (ts_is(e, "assignment_pattern"))
 				e = ts_field(e, "left");
 			else if (ts_is(e, "rest_pattern"))
 				e = ts_node_named_child(e, 0);
 			bind_pattern(vb, e, none, derived, srcs, n, depth + 1);
 		}
-		kids_end(&k);
+		ts_kids_end(&k);
 	}
 }
 
@@ -1237,13 +1199,13 @@ static void find_vars(struct builder *b, struct lint_react_comp *c)
 
 	for (i = 0; i < c->nstmts && !b->r->partial; i++) {
 		TSNode s = c->stmts[i], d;
-		struct kids k;
+		struct ts_kids k;
 
 		if (!ts_is(s, "lexical_declaration") && !ts_is(s, "variable_declaration"))
 			continue;
 		vb.stmt = (uint32_t)i;
-		kids_init(&k, s);
-		while (kids_next(&k, &d)) {
+		ts_kids_init(&k, s);
+		while (ts_kids_next(&k, &d)) {
 			TSNode name = ts_field(d, "name"), value = ts_field(d, "value"), u;
 			struct srclist l = { b->a, NULL, 0, 0 };
 			bool derived;
@@ -1264,7 +1226,7 @@ static void find_vars(struct builder *b, struct lint_react_comp *c)
 				    (call >= 0 && !is_use_memo(&c->calls[call])));
 			bind_pattern(&vb, name, value, derived, l.v, l.n, 0);
 		}
-		kids_end(&k);
+		ts_kids_end(&k);
 	}
 }
 
@@ -1421,12 +1383,12 @@ enum lint_react_attr lint_react_attr(const struct lint_react *r, const struct li
 	TSNode open = ts_is(e->node, "jsx_element") ? ts_field(e->node, "open_tag") : e->node;
 	const TSNode none = { { 0 } };
 	enum lint_react_attr ret = ATTR_ABSENT;
-	struct kids k;
+	struct ts_kids k;
 	TSNode a;
 
 	*value = none;
-	kids_init(&k, open);
-	while (kids_next(&k, &a)) {
+	ts_kids_init(&k, open);
+	while (ts_kids_next(&k, &a)) {
 		if (ts_is(a, "jsx_expression")) {	/* {...props} */
 			if (ret == ATTR_SET || ret == ATTR_ABSENT)
 				ret = ATTR_UNKNOWN;
@@ -1446,7 +1408,7 @@ enum lint_react_attr lint_react_attr(const struct lint_react *r, const struct li
 			}
 		}
 	}
-	kids_end(&k);
+	ts_kids_end(&k);
 	return ret;
 }
 
@@ -1590,8 +1552,7 @@ struct lint_file *lint_react_import_file(const struct lint_file *f, const char *
 	return hit;
 }
 
-/* Is decl (a top-level statement) an `export default ...`? */
-static bool export_default(TSNode decl)
+bool lint_react_export_default(TSNode decl)
 {
 	struct ts_kids k;
 	TSNode c;
@@ -1610,25 +1571,25 @@ static bool export_default(TSNode decl)
 const struct lint_react_comp *lint_react_default_comp(const struct lint_react *r)
 {
 	const struct lint_source *src = &r->file->src;
-	struct kids k;
+	struct ts_kids k;
 	TSNode s;
 	size_t i;
 	int found = -1;
 
 	for (i = 0; i < r->ncomps; i++)
-		if (export_default(r->comps[i].decl))
+		if (lint_react_export_default(r->comps[i].decl))
 			return &r->comps[i];
-	kids_init(&k, ts_tree_root_node(r->file->tree));
-	while (found < 0 && kids_next(&k, &s)) {
+	ts_kids_init(&k, ts_tree_root_node(r->file->tree));
+	while (found < 0 && ts_kids_next(&k, &s)) {
 		TSNode v = ts_unwrap(ts_field(s, "value"));
 
-		if (export_default(s) && ts_is(v, "identifier")) {
+		if (lint_react_export_default(s) && ts_is(v, "identifier")) {
 			char *name = ts_text(r->file->arena, src, v);
 
 			found = lint_react_comp_find(r, name);
 		}
 	}
-	kids_end(&k);
+	ts_kids_end(&k);
 	return found >= 0 ? &r->comps[found] : NULL;
 }
 
@@ -1667,7 +1628,7 @@ const struct lint_react_comp *lint_react_imported_comp(struct lint_file *f, TSNo
 	}
 	module = imp->module;
 	/* the defining file, through re-exports of other files of the app */
-	for (depth = 0; depth < REEXPORT_DEPTH && local_spec(module); depth++) {
+	for (depth = 0; depth < REEXPORT_DEPTH && lint_react_local_module(module); depth++) {
 		other = lint_react_import_file(cur, module);
 		if (!other || other == cur || !(r = lint_react_get(other)) || r->partial)
 			return NULL;

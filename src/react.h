@@ -244,6 +244,10 @@ enum lint_react_attr lint_react_attr(const struct lint_react *r, const struct li
  * NULL for packages and for anything not found. The file need not be parsed.
  */
 struct lint_file *lint_react_import_file(const struct lint_file *f, const char *module);
+/* Is decl (a top-level statement) an `export default ...`? */
+bool lint_react_export_default(TSNode decl);
+/* A module specifier that names a file of the app: "./x", "../x", "@/x" or "~/x". */
+bool lint_react_local_module(const char *m);
 
 /*
  * The component the file default-exports (`export default function X() {}`, `export default

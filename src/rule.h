@@ -304,6 +304,8 @@ char *ts_string_value(struct arena *a, const struct lint_source *src, TSNode n);
 void ts_cook_escape(struct strbuf *sb, const char *s, size_t n);
 /* Strips parentheses, `as`, `satisfies` and non-null `!` wrappers. */
 TSNode ts_unwrap(TSNode n);
+/* The n-th (0-based) argument of a call or new expression, comments left out; or a null node. */
+TSNode ts_call_arg(TSNode call, uint32_t n);
 /*
  * Pre-order walk without recursion (safe on deeply nested input). visit returns false to
  * skip the node's children.

@@ -84,6 +84,22 @@ void ts_kids_end(struct ts_kids *k)
 	k->live = false;
 }
 
+TSNode ts_call_arg(TSNode call, uint32_t n)
+{
+	TSNode none = { { 0 } }, a;
+	struct ts_kids k;
+
+	for (ts_kids_init(&k, ts_field(call, "arguments")); ts_kids_next(&k, &a);) {
+		if (ts_is(a, "comment"))
+			continue;
+		if (!n--) {
+			ts_kids_end(&k);
+			return a;
+		}
+	}
+	return none;
+}
+
 /* The first (or last) named child that is not a comment. */
 static TSNode named_non_comment(TSNode n, bool last)
 {
