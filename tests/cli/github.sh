@@ -10,25 +10,10 @@ mkdir -p "$w"
 cd "$w" || exit 1
 git init -q . 2>/dev/null
 app="we,ird:100% app"
-mkdir -p "$app/convex" "$app/src"
 key_test=sk_test_GHtestKEY0123456789abcdefXYZ
 key_live=sk_live_GHliveKEY0123456789abcdefXYZ
 pw_short=GhShortPw42x
-cat > "$app/package.json" <<'JSON'
-{"dependencies": {"next": "^16.0.0", "@workos-inc/authkit-nextjs": "^2.17.0", "convex": "^1.44.0"}}
-JSON
-cat > "$app/.env.local" <<ENV
-WORKOS_CLIENT_ID=client_01JD8X3Q4K2M6N7P8R9S0T1V2W
-WORKOS_API_KEY=$key_live
-WORKOS_COOKIE_PASSWORD=$pw_short
-ENV
-cat > "$app/src/keys.ts" <<TS
-export const key = process.env.WORKOS_API_KEY || "$key_test";
-TS
-cat > "$app/convex/auth.config.ts" <<'TS'
-const clientId = "client_01JD8X3Q4K2M6N7P8R9S0T1V2W";
-export default { providers: [] };
-TS
+seed_ci_app "$app" "$key_test" "$key_live" "$pw_short"
 # hostile names and lines: a line break then a workflow command, the legacy ##[ form, a
 # name that starts with ::, and a source line quoting ##[ commands (shown in code frames)
 evil="$app/src/evil

@@ -36,3 +36,16 @@ json_check() {
 		t_fail "$1" "$(cat "$OUT/json.err")"
 	fi
 }
+
+# seed_ci_app DIR KEY_TEST KEY_LIVE PASSWORD: a Next.js app with findings in source, env and
+# auth config, whose env file and source hold the given secrets (the CI-output tests).
+seed_ci_app() {
+	mkdir -p "$1/convex" "$1/src"
+	printf '%s\n' '{"dependencies": {"next": "^16.0.0", "@workos-inc/authkit-nextjs": "^2.17.0", "convex": "^1.44.0"}}' \
+		> "$1/package.json"
+	printf 'WORKOS_CLIENT_ID=client_01JD8X3Q4K2M6N7P8R9S0T1V2W\nWORKOS_API_KEY=%s\nWORKOS_COOKIE_PASSWORD=%s\n' \
+		"$3" "$4" > "$1/.env.local"
+	printf 'export const key = process.env.WORKOS_API_KEY || "%s";\n' "$2" > "$1/src/keys.ts"
+	printf '%s\n' 'const clientId = "client_01JD8X3Q4K2M6N7P8R9S0T1V2W";' 'export default { providers: [] };' \
+		> "$1/convex/auth.config.ts"
+}

@@ -26,25 +26,10 @@ validate() {
 
 git init -q . 2>/dev/null
 app="sub/we,ird:100% #app"
-mkdir -p "$app/convex" "$app/src"
 key_test=sk_test_SARIFtestKEY0123456789abcdefXYZ
 key_live=sk_live_SARIFliveKEY0123456789abcdefXYZ
 pw_short=SarifShortPw7
-cat > "$app/package.json" <<'JSON'
-{"dependencies": {"next": "^16.0.0", "@workos-inc/authkit-nextjs": "^2.17.0", "convex": "^1.44.0"}}
-JSON
-cat > "$app/.env.local" <<ENV
-WORKOS_CLIENT_ID=client_01JD8X3Q4K2M6N7P8R9S0T1V2W
-WORKOS_API_KEY=$key_live
-WORKOS_COOKIE_PASSWORD=$pw_short
-ENV
-cat > "$app/src/keys.ts" <<TS
-export const key = process.env.WORKOS_API_KEY || "$key_test";
-TS
-cat > "$app/convex/auth.config.ts" <<'TS'
-const clientId = "client_01JD8X3Q4K2M6N7P8R9S0T1V2W";
-export default { providers: [] };
-TS
+seed_ci_app "$app" "$key_test" "$key_live" "$pw_short"
 # the same unit twice in one file: told apart by :1 and :2
 cat > "$app/src/twice.ts" <<'TS'
 export const a = "client_01JD8X3Q4K2M6N7P8R9S0T1V2W";
