@@ -3,8 +3,12 @@
 
 #include "routes.h"
 
-/* only pages, layouts and route handlers that call withAuth matter (components do not) */
-static const char *const route_words[] = { "withAuth", NULL };
+/*
+ * Only pages, layouts and route handlers that call withAuth matter (components do not), and
+ * only where the matcher misses them: their bytes are kept, and check() parses one only
+ * then. Most apps match every page, so their hundreds of route files are never parsed here.
+ */
+static const char *const mentions[] = { "withAuth", NULL };
 
 #define TEMPLATE_MATCHER "'/((?!_next|[^?]*\\\\.(?:html?|css|js(?!on)|jpe?g|webp|png|gif|svg|" \
 	"ttf|woff2?|ico|csv|docx?|xlsx?|zip|webmanifest)).*)'"
@@ -113,6 +117,33 @@ static bool under(const struct lint_route *layout, const struct lint_route *t)
 	return !n || (!strncmp(t->dir, layout->dir, n) && (t->dir[n] == '/' || !t->dir[n]));
 }
 
+/* Whether the routes that r's withAuth() would guard include one the proxy does not run on. */
+static bool misses_some(struct lint_ctx *ctx, const struct lint_next *nx, const struct lint_route *r,
+			const struct samples *sm)
+{
+	size_t j;
+
+	for (j = 0; j < nx->nroutes; j++) {
+		const struct lint_route *t = &nx->routes[j];
+
+		if (t->intercepting)
+			continue;
+		if (r->kind == ROUTE_LAYOUT ? (t->kind != ROUTE_PAGE || !under(r, t)) : t != r)
+			continue;
+		if (covered(ctx, nx, t, sm) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* An unparsed route file whose bytes name withAuth (comments included). */
+static bool may_call(const struct lint_route *r)
+{
+	const struct lint_file *f = r->file;
+
+	return !f->parsed && f->src.buf && memmem(f->src.buf, f->src.len, "withAuth", 8);
+}
+
 static void check(struct lint_ctx *ctx, struct lint_app *app)
 {
 	struct lint_next *nx = lint_next_get(ctx);
@@ -134,9 +165,13 @@ static void check(struct lint_ctx *ctx, struct lint_app *app)
 	collect_samples(ctx, mp->value, &sm);
 	seen = arena_alloc(ctx->arena, nx->nroutes ? nx->nroutes : 1);
 	for (i = 0; i < nx->nroutes; i++) {
-		const struct lint_route *r = &nx->routes[i];
+		struct lint_route *r = &nx->routes[i];
 
-		if (!(r->calls & AK_BIT(AK_WITH_AUTH)) || r->intercepting || r->kind == ROUTE_PAGES)
+		if (r->intercepting || r->kind == ROUTE_PAGES)
+			continue;
+		if (may_call(r) && misses_some(ctx, nx, r, &sm))
+			lint_route_load(r);
+		if (!(r->calls & AK_BIT(AK_WITH_AUTH)))
 			continue;
 		for (j = 0; j < nx->nroutes; j++) {
 			const struct lint_route *t = &nx->routes[j];
@@ -204,7 +239,7 @@ const struct lint_rule rule_matcher_misses_auth_pages = {
 		"issues workos/authkit-nextjs #229, #274, #299, #351; get-convex/templates\n"
 		"template-nextjs-authkit app/layout.tsx and proxy.ts; Next.js docs, proxy matcher.",
 	.applies = APPLIES_NEXT | APPLIES_WORKOS,
-	.roles = ROLE_PROXY | ROLE_MIDDLEWARE | ROLE_ROUTE | ROLE_PAGE | ROLE_LAYOUT,
-	.route_words = route_words,
+	.roles = ROLE_PROXY | ROLE_MIDDLEWARE,
+	.mentions = mentions,
 	.check_app = check,
 };

@@ -46,6 +46,10 @@ static const char *const route_words[] = {
 	"convex/react", "@workos-inc/authkit", "@convex-dev/workos", "ConvexReactClient",
 	"ConvexProvider", NULL,
 };
+/* Modules that are never components: what they hold is no Server Component's business. */
+#define NOT_COMPONENT (ROLE_ROUTE | ROLE_PROXY | ROLE_MIDDLEWARE | ROLE_AUTH_CONFIG | \
+		       ROLE_CONVEX | ROLE_NEXT_CONFIG | ROLE_VITE_CONFIG)
+
 static const char *const entry_names[] = {
 	"page", "layout", "template", "loading", "not-found", "default", NULL,
 };
@@ -534,6 +538,7 @@ static void parse_importing_entries(struct lint_app *app)
 		size_t n;
 
 		if (!c->parsed || c->use_client || c->use_server || is_entry(c) ||
+		    (c->roles & NOT_COMPONENT) ||
 		    !(n = import_stem(c, &stem)))
 			continue;
 		for (j = 0; j < app->nfiles; j++) {
@@ -757,5 +762,6 @@ const struct lint_rule rule_missing_use_client = {
 	.route_words = route_words,
 	/* the server module graph never enters a 'use client' file */
 	.server_only = true,
+	.skip_roles = NOT_COMPONENT,
 	.check_app = check_app,
 };

@@ -95,20 +95,21 @@ void kwset_free(struct kwset *ks)
 	free(ks);
 }
 
-void kwset_scan(const struct kwset *ks, const char *buf, size_t len, struct kw_hits *hits)
+/* Marks the words that start in buf[from, to) and end by to. */
+static void scan_range(const struct kwset *ks, const char *buf, size_t from, size_t to,
+		       struct kw_hits *hits)
 {
 	size_t i, j;
 
-	memset(hits, 0, sizeof(*hits));
 	for (j = 0; j < ks->nshorts; j++) {
 		unsigned k = ks->shorts[j];
 
-		if (memmem(buf, len, ks->words[k], ks->lens[k]))
+		if (!kw_has(hits, k) && memmem(buf + from, to - from, ks->words[k], ks->lens[k]))
 			kw_set(hits, k);
 	}
-	if (len < 4)
+	if (to - from < 4)
 		return;
-	for (i = 0; i + 4 <= len; i++) {
+	for (i = from; i + 4 <= to; i++) {
 		uint32_t h = hash4(load4(buf + i));
 		uint32_t b, e;
 
@@ -118,8 +119,44 @@ void kwset_scan(const struct kwset *ks, const char *buf, size_t len, struct kw_h
 		for (b = ks->bucket_start[h]; b < e; b++) {
 			unsigned k = ks->order[b];
 
-			if (ks->lens[k] <= len - i && !memcmp(buf + i, ks->words[k], ks->lens[k]))
+			if (ks->lens[k] <= to - i && !memcmp(buf + i, ks->words[k], ks->lens[k]))
 				kw_set(hits, k);
 		}
 	}
+}
+
+void kwset_scan(const struct kwset *ks, const char *buf, size_t len, struct kw_hits *hits)
+{
+	memset(hits, 0, sizeof(*hits));
+	scan_range(ks, buf, 0, len, hits);
+}
+
+void kwset_scan_code(const struct kwset *ks, const char *buf, size_t len, struct kw_hits *hits)
+{
+	size_t seg = 0, p = 0;
+
+	memset(hits, 0, sizeof(*hits));
+	while (p < len) {
+		size_t q = p;
+		const char *nl;
+
+		/* p is at the start of a line */
+		while (q < len && (buf[q] == ' ' || buf[q] == '\t'))
+			q++;
+		if (q + 1 < len && buf[q] == '/' && (buf[q + 1] == '/' || buf[q + 1] == '*')) {
+			scan_range(ks, buf, seg, q, hits);
+			p = seg = js_comment_end(buf, len, q);
+			/* the rest of a line after a block comment is code */
+			if (p < len && buf[p] != '\n') {
+				nl = memchr(buf + p, '\n', len - p);
+				p = nl ? (size_t)(nl - buf) + 1 : len;
+			} else if (p < len) {
+				p++;
+			}
+			continue;
+		}
+		nl = memchr(buf + q, '\n', len - q);
+		p = nl ? (size_t)(nl - buf) + 1 : len;
+	}
+	scan_range(ks, buf, seg, len, hits);
 }

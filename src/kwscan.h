@@ -27,6 +27,14 @@ struct kwset *kwset_new(const char *const *words, size_t n);
 void kwset_free(struct kwset *ks);
 /* Sets in *hits (cleared first) the index of every word that occurs in buf[0..len). */
 void kwset_scan(const struct kwset *ks, const char *buf, size_t len, struct kw_hits *hits);
+/*
+ * The same for JavaScript or TypeScript source, leaving out comments that begin a line
+ * (line comments and block comments that start after nothing but blanks): a word only a comment holds cannot
+ * make a rule fire, and such comments are the usual home of words like "useAuth". Comments
+ * after code on a line are scanned like code: telling them from "//" inside a string would
+ * need a lexer, and scanning too much only costs a parse.
+ */
+void kwset_scan_code(const struct kwset *ks, const char *buf, size_t len, struct kw_hits *hits);
 
 static inline bool kw_has(const struct kw_hits *h, unsigned i)
 {

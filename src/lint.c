@@ -812,15 +812,7 @@ static size_t comment_run(const char *s, size_t n, size_t stop_at)
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
 			i++;
 		} else if (c == '/' && i + 1 < n && (s[i + 1] == '/' || s[i + 1] == '*')) {
-			const char *e;
-
-			if (s[i + 1] == '/') {
-				e = memchr(s + i, '\n', n - i);
-				i = e ? (size_t)(e - s) : n;
-			} else {
-				e = memmem(s + i + 2, n - i - 2, "*/", 2);
-				i = e ? (size_t)(e - s) + 2 : n;
-			}
+			i = js_comment_end(s, n, i);
 			if (++run > max && (max = run) > stop_at)
 				break;
 		} else if (c == '"' || c == '\'') {
@@ -913,7 +905,8 @@ static bool select_rules(struct pipeline *p, struct lint_file *f, const struct k
 		by_role = (g->roles & f->roles) != 0;
 		if (by_role && g->has_route && !(g->roles & f->roles & ~ROUTE_ROLES))
 			by_role = kw_any(hits, &g->route) || kw_any(path_hits, &g->route);
-		by_trigger = kw_any(hits, &g->trig) && (!g->has_also || kw_any(hits, &g->also));
+		by_trigger = !(f->roles & r->skip_roles) && kw_any(hits, &g->trig) &&
+			     (!g->has_also || kw_any(hits, &g->also));
 		if (by_role || by_trigger) {
 			f->want[i / 64] |= (uint64_t)1 << (i % 64);
 			any = true;
@@ -953,6 +946,20 @@ static void parse_file(struct worker *wk, struct lint_file *f, struct file_state
 		return;
 	}
 	f->parsed = true;
+#ifdef CWLINT_TRACE_PARSE
+	/* a developer's aid for tuning the byte gates: which files were parsed, for which rules */
+	{
+		size_t i;
+
+		flockfile(stderr);
+		fprintf(stderr, "parse %zu %s", f->src.len, f->src.path);
+		for (i = 0; i < lint_nrules; i++)
+			if (wants(f, i))
+				fprintf(stderr, " %s", lint_rules[i]->id);
+		fprintf(stderr, "\n");
+		funlockfile(stderr);
+	}
+#endif
 	lint_model_file(&wk->arena, f);
 	lint_model_secrets(run, &wk->arena, f);
 	lint_suppress_scan_file(run, &wk->arena, f);
@@ -1010,7 +1017,7 @@ static void prepare_file(struct worker *wk, struct lint_file *f, struct file_sta
 		goto out;
 	}
 	st->loaded = true;
-	kwset_scan(p->kw, buf, len, &hits);
+	kwset_scan_code(p->kw, buf, len, &hits);
 	/* paths in lower case: route_words name path segments in their lower-case spellings */
 	lower = xstrdup(f->relpath);
 	for (c = lower; *c; c++)

@@ -347,6 +347,9 @@ struct secret_scan {
 	struct lint_run *run;
 	struct arena *a;
 	const struct lint_source *src;
+	const uint32_t *at;		/* where secret_hits() found a word, ascending */
+	size_t nat, from;
+	bool all;			/* too many hits: visit every node */
 };
 
 /* Registers the string literal value when its name (key, variable, property) or shape says secret. */
@@ -419,20 +422,73 @@ static bool secret_visit(TSNode n, void *ud)
 	return true;
 }
 
+/*
+ * Where a secret literal can be: inside a name that says secret (password, secret, token,
+ * api key, deploy key, private key, in any case or spelling env_spelling() maps to those
+ * words) or a value shaped like a key (sk_..., prod:..., dev:..., preview:..., project:...).
+ * Each registration needs one of these words inside its name or its value, so the walk
+ * enters only the nodes that hold one. Returns the number of offsets stored (at most max).
+ */
+static size_t secret_hits(const char *s, size_t n, uint32_t *at, size_t max)
+{
+	static const struct { const char *w; size_t len; bool fold; } words[] = {
+		{ "key", 3, true }, { "token", 5, true }, { "secret", 6, true },
+		{ "password", 8, true }, { "sk_", 3, false }, { "prod:", 5, false },
+		{ "dev:", 4, false }, { "preview:", 8, false }, { "project:", 8, false },
+	};
+	size_t i, k, nat = 0;
+
+	for (i = 0; i < n && nat < max; i++) {
+		char c = (char)(s[i] | 0x20);
+
+		if (c != 'k' && c != 't' && c != 's' && c != 'p' && c != 'd')
+			continue;
+		for (k = 0; k < ARRAY_SIZE(words); k++) {
+			size_t j, len = words[k].len;
+
+			if (len > n - i)
+				continue;
+			for (j = 0; j < len; j++)
+				if ((words[k].fold ? (char)(s[i + j] | 0x20) : s[i + j]) != words[k].w[j])
+					break;
+			if (j == len) {
+				at[nat++] = (uint32_t)i;
+				break;
+			}
+		}
+	}
+	return nat;
+}
+
+/* Whether some hit lies in [start, end): hits ascend, and *from moves past those before start. */
+static bool holds_hit(const uint32_t *at, size_t nat, size_t *from, uint32_t start, uint32_t end)
+{
+	while (*from < nat && at[*from] < start)
+		(*from)++;
+	return *from < nat && at[*from] < end;
+}
+
+/* secret_visit() on the nodes that hold a hit only (a pre-order walk meets them by start) */
+static bool hit_visit(TSNode n, void *ud)
+{
+	struct secret_scan *ss = ud;
+
+	return (ss->all || holds_hit(ss->at, ss->nat, &ss->from, ts_node_start_byte(n),
+				     ts_node_end_byte(n))) && secret_visit(n, ud);
+}
+
 void lint_model_secrets(struct lint_run *run, struct arena *a, struct lint_file *f)
 {
-	/* what a secret name or shape holds, in camelCase or UPPER_SNAKE */
-	static const char *const needles[] = {
-		"sk_", "prod:", "dev:", "preview:", "project:", "assword", "ASSWORD", "ecret", "ECRET",
-		"piKey", "PI_KEY", "ployKey", "PLOY_KEY", "rivateKey", "RIVATE_KEY", "oken", "OKEN",
-	};
 	struct secret_scan ss = { run, a, &f->src };
-	size_t i;
+	uint32_t at[2048];
 
-	for (i = 0; i < ARRAY_SIZE(needles); i++)
-		if (memmem(f->src.buf, f->src.len, needles[i], strlen(needles[i])))
-			break;
-	if (i == ARRAY_SIZE(needles) || !f->tree)
+	if (!f->tree || !f->src.len)
 		return;
-	ts_walk(ts_tree_root_node(f->tree), secret_visit, &ss);
+	ss.nat = secret_hits(f->src.buf, f->src.len, at, ARRAY_SIZE(at));
+	if (!ss.nat)
+		return;
+	ss.at = at;
+	/* more hits than that: a generated file, say; every node is entered then */
+	ss.all = ss.nat == ARRAY_SIZE(at);
+	ts_walk(ts_tree_root_node(f->tree), hit_visit, &ss);
 }

@@ -226,6 +226,17 @@ static void follow_reexport(struct lint_file *f, const char **module, const char
 	}
 }
 
+bool lint_react_import_origin(struct lint_file *f, const struct lint_import *imp,
+			      const char **module, const char **imported)
+{
+	if (imp->type_only || !strcmp(imp->imported, "*"))
+		return false;
+	*module = imp->module;
+	*imported = imp->imported;
+	follow_reexport(f, module, imported);
+	return true;
+}
+
 bool lint_react_resolve(struct lint_file *f, TSNode n, const char **module, const char **imported)
 {
 	const struct lint_import *imp;

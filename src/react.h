@@ -145,6 +145,13 @@ struct lint_react *lint_react_get(struct lint_file *f);
  * one the app defines itself keeps the module as written. Strings live in f->arena.
  */
 bool lint_react_resolve(struct lint_file *f, TSNode n, const char **module, const char **imported);
+/*
+ * Where import imp of f comes from once local re-export modules are followed, as
+ * lint_react_resolve() would see it for an identifier it binds. False for namespace and
+ * type-only imports (what they bind is known only at each use).
+ */
+bool lint_react_import_origin(struct lint_file *f, const struct lint_import *imp,
+			      const char **module, const char **imported);
 
 /* True when the call (element) resolves to export `name` of one of the NULL-terminated modules. */
 bool lint_react_call_is(const struct lint_react_call *c, const char *const *modules, const char *name);

@@ -404,6 +404,61 @@ static void read_exports(struct lint_file *f, struct lint_route *r)
 	}
 }
 
+/*
+ * Whether an import of f can bring in one of known_calls[]: else no call in f resolves to
+ * one, and its tree need not be walked (most pages import none).
+ */
+static bool imports_known(struct lint_file *f)
+{
+	size_t i, j;
+
+	for (i = 0; i < f->nimports; i++) {
+		const struct lint_import *imp = &f->imports[i];
+		const char *module, *imported;
+
+		if (imp->type_only)
+			continue;
+		if (!strcmp(imp->imported, "*") || !strcmp(imp->imported, "default")) {
+			/* AuthKit.withAuth(): a local namespace is followed only at each use */
+			if (lint_react_local_module(imp->module)) {
+				if (!strcmp(imp->imported, "*"))
+					return true;
+				continue;
+			}
+			for (j = 0; j < ARRAY_SIZE(known_calls); j++)
+				if (!strcmp(imp->module, known_calls[j].module))
+					return true;
+			continue;
+		}
+		if (!lint_react_import_origin(f, imp, &module, &imported))
+			continue;
+		for (j = 0; j < ARRAY_SIZE(known_calls); j++)
+			if (!strcmp(module, known_calls[j].module) &&
+			    !strcmp(imported, known_calls[j].name))
+				return true;
+	}
+	return false;
+}
+
+/* What the parsed file of r calls and, for a route handler, exports. */
+static void read_route_file(struct lint_route *r)
+{
+	struct call_scan s = { r->file, r };
+
+	if (imports_known(r->file))
+		ts_walk(ts_tree_root_node(r->file->tree), call_visit, &s);
+	if (r->kind == ROUTE_HANDLER)
+		read_exports(r->file, r);
+}
+
+bool lint_route_load(struct lint_route *r)
+{
+	if (r->file->parsed || !lint_file_parse(r->file))
+		return false;
+	read_route_file(r);
+	return true;
+}
+
 /* --- building the table --- */
 
 static bool dir_used(const struct lint_app *app, const char *prefix)
@@ -490,13 +545,8 @@ static void build_routes(struct arena *a, struct lint_app *app, struct lint_next
 		if (!ok)
 			continue;
 		r.file = f;
-		if (f->parsed) {
-			struct call_scan s = { f, &r };
-
-			ts_walk(ts_tree_root_node(f->tree), call_visit, &s);
-			if (r.kind == ROUTE_HANDLER)
-				read_exports(f, &r);
-		}
+		if (f->parsed)
+			read_route_file(&r);
 		add_route(a, nx, &alloc, &r);
 	}
 }

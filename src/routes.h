@@ -140,6 +140,12 @@ struct lint_next {
 
 /* The model of ctx->app, built on first use and cached in app->next. Never NULL. */
 struct lint_next *lint_next_get(struct lint_ctx *ctx);
+/*
+ * Parses the file of a route that was left unparsed (its bytes kept by a rule's mentions)
+ * and fills in what it calls and exports; for rules that need a route file only in some
+ * case (a path the matcher misses). True when r changed.
+ */
+bool lint_route_load(struct lint_route *r);
 /* Frees what the model holds outside the arena (compiled matchers); NULL-safe. The core
  * calls it once the app's rules have run. */
 void lint_next_release(struct lint_next *nx);

@@ -206,6 +206,11 @@ struct lint_rule {
 	 * about server code), whether its triggers or its roles select them.
 	 */
 	bool server_only;
+	/*
+	 * Files playing one of these roles are never selected by this rule's triggers (a route
+	 * handler is no component, whatever words it holds); its own roles still select.
+	 */
+	unsigned skip_roles;
 	/* Called for every parsed source file of an app the rule applies to; may be NULL. */
 	void (*check_file)(struct lint_ctx *ctx, struct lint_file *f);
 	/* Called once per app after check_file has run on all its files; may be NULL. */

@@ -217,3 +217,15 @@ const char *strbuf_str(const struct strbuf *sb)
 {
 	return sb->buf ? sb->buf : "";
 }
+
+size_t js_comment_end(const char *s, size_t n, size_t i)
+{
+	const char *e;
+
+	if (s[i + 1] == '/') {
+		e = memchr(s + i, '\n', n - i);
+		return e ? (size_t)(e - s) : n;
+	}
+	e = i + 2 <= n ? memmem(s + i + 2, n - i - 2, "*/", 2) : NULL;
+	return e ? (size_t)(e - s) + 2 : n;
+}

@@ -38,6 +38,11 @@ extern int lint_io_errors;
 bool starts_with(const char *s, const char *prefix);
 bool ends_with(const char *s, const char *suffix);
 bool mem_starts_with(const char *s, size_t n, const char *prefix);
+/*
+ * Where the JavaScript comment that starts at s[i] ("//" or "/" "*") ends: at the newline
+ * of a line comment, after the closing "*" "/" of a block comment, or n when unclosed.
+ */
+size_t js_comment_end(const char *s, size_t n, size_t i);
 
 /* A growable string buffer; buf is always NUL-terminated once anything is added. */
 struct strbuf {

@@ -80,6 +80,54 @@ int main(void)
 	}
 	UNIT_OK(fails == 0, "kwscan: 20000 random texts agree with memmem (%zu differ)", fails);
 	UNIT_OK(kw_empty(&(struct kw_hits){ { 0 } }), "kw_empty on a cleared set");
+
+	/* the code scan: comments that begin a line are left out, the rest is code */
+	{
+		static const struct { const char *text; int word; bool found; } code[] = {
+			{ "// import { useAuth } from x\nconst a = 1;\n", 1, false },
+			{ "  \t// useAuth\n", 1, false },
+			{ "/* useAuth\n * withAuth */\n", 10, false },
+			{ "/* a */ useAuth();\n", 1, true },
+			{ "const u = 'https://x'; // useAuth\n", 1, true },
+			{ "x();\n// withAuth\nuseAuth();", 1, true },
+			{ "x();\n// withAuth\nuseAuth();", 10, false },
+			{ "/* unclosed useAuth", 1, false },
+			{ "//", 1, false },
+			{ "/", 1, false },
+			{ "useAuth", 1, true },
+			{ "a\n  /** @see withAuth */ withAuth()", 10, true },
+		};
+
+		for (i = 0; i < sizeof(code) / sizeof(code[0]); i++) {
+			kwset_scan_code(ks, code[i].text, strlen(code[i].text), &got);
+			UNIT_OK(kw_has(&got, (unsigned)code[i].word) == code[i].found,
+				"kwscan code: '%s' %s word %d", code[i].text,
+				code[i].found ? "holds" : "does not hold", code[i].word);
+		}
+		/* random texts without a comment agree with the plain scan */
+		seed = 777;
+		for (k = 0, fails = 0; k < 2000; k++) {
+			size_t len = 0;
+
+			while (len < sizeof(buf) - 40) {
+				const char *w;
+
+				seed = seed * 1103515245u + 12345u;
+				w = words[(seed >> 8) % n];
+				memcpy(buf + len, w, strlen(w));
+				len += strlen(w);
+				buf[len++] = "\n x"[(seed >> 12) % 3];
+				if ((seed >> 16) % 17 == 0)
+					break;
+			}
+			kwset_scan_code(ks, buf, len, &got);
+			kwset_scan(ks, buf, len, &want);
+			if (!same(&got, &want))
+				fails++;
+		}
+		UNIT_OK(fails == 0, "kwscan code: 2000 texts without comments agree with the plain scan "
+			"(%zu differ)", fails);
+	}
 	kwset_free(ks);
 	UNIT_DONE();
 }
