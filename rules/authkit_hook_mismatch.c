@@ -246,5 +246,6 @@ const struct lint_rule rule_authkit_hook_mismatch = {
 	.applies = APPLIES_WORKOS,
 	.triggers = triggers,
 	.also = also,
+	.local = true,
 	.check_file = check,
 };

@@ -280,5 +280,6 @@ const struct lint_rule rule_convex_client_in_render = {
 		"get-convex/templates (module-scope client in the Vite template, useState initializer in\n"
 		"the Next.js template).",
 	.triggers = triggers,
+	.local = true,
 	.check_file = check,
 };

@@ -202,5 +202,6 @@ const struct lint_rule rule_dynamic_public_env_access = {
 		"\"Trying to destructure process.env variables won't work\").",
 	.applies = APPLIES_NEXT,
 	.triggers = triggers,
+	.local = true,
 	.check_file = check,
 };

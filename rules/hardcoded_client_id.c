@@ -308,5 +308,6 @@ const struct lint_rule rule_hardcoded_client_id = {
 		"Convex + WorkOS integration guide (\"Hardcode the client ID (use env var)\"); WorkOS\n"
 		"client id format client_<ULID>; Convex docs, Configuring dev and prod instances.",
 	.triggers = triggers,
+	.local = true,
 	.check_file = check,
 };

@@ -298,5 +298,6 @@ const struct lint_rule rule_invalid_redirect_uri = {
 		"template-react-vite-authkit .env.local.example.",
 	.applies = APPLIES_WORKOS,
 	.triggers = triggers,
+	.local = true,
 	.check_file = check,
 };

@@ -763,5 +763,6 @@ const struct lint_rule rule_missing_use_client = {
 	/* the server module graph never enters a 'use client' file */
 	.server_only = true,
 	.skip_roles = NOT_COMPONENT,
+	.local = true,
 	.check_app = check_app,
 };

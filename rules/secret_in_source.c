@@ -86,5 +86,6 @@ const struct lint_rule rule_secret_in_source = {
 		"WorkOS API keys sk_test_/sk_live_ (Convex AuthKit docs); WorkOS CLI doctor\n"
 		"checkApiKeyInSource (sk_(test|live)_[A-Za-z0-9]{10,}).",
 	.triggers = triggers,
+	.local = true,
 	.check_file = check,
 };

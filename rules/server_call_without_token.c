@@ -179,5 +179,6 @@ const struct lint_rule rule_server_call_without_token = {
 		"app/server/page.tsx.",
 	.applies = APPLIES_NEXT | APPLIES_WORKOS,
 	.triggers = triggers,
+	.local = true,
 	.check_file = check,
 };

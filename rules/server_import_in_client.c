@@ -146,5 +146,6 @@ const struct lint_rule rule_server_import_in_client = {
 	.applies = APPLIES_NEXT,
 	.triggers = triggers,
 	.also = also,
+	.local = true,
 	.check_file = check,
 };

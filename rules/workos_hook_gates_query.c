@@ -729,5 +729,6 @@ const struct lint_rule rule_workos_hook_gates_query = {
 		"hooks to gate Convex queries\" under DON'T).",
 	.triggers = triggers,
 	.also = also,
+	.local = true,
 	.check_file = check,
 };

@@ -86,6 +86,21 @@ struct app_job {
 	struct arena findings;		/* ctx->arena of its rules */
 	struct arena meta;		/* its file list, env files, JSON and auth config model */
 	uint64_t nskips;		/* its skip notes so far (their order in the output) */
+	/*
+	 * A run that reports named files only: those of this app (focus_prepare()), whose
+	 * neighbours alone are parsed for `local` rules.
+	 */
+	bool focus;
+	bool *is_target;		/* per file of app->files */
+	struct focus_file *targets;
+	size_t ntargets;
+};
+
+/* A named file of a focused run: what its neighbours are recognised by. */
+struct focus_file {
+	const char *stem;		/* "ConvexClientProvider"; NULL when no file imports it */
+	const char *buf;		/* its bytes, for the names of the files it imports */
+	size_t len;
 };
 
 static bool is_file(const char *path)
@@ -915,6 +930,65 @@ static bool select_rules(struct pipeline *p, struct lint_file *f, const struct k
 	return any;
 }
 
+/*
+ * The name an import of file rel ends with: its base name without the extension, or the
+ * folder's name for an index file. *n gets its length.
+ */
+static const char *import_stem(const char *rel, size_t *n)
+{
+	const char *base = strrchr(rel, '/'), *dot;
+
+	base = base ? base + 1 : rel;
+	dot = strchr(base, '.');
+	*n = dot ? (size_t)(dot - base) : strlen(base);
+	if (*n == 5 && !memcmp(base, "index", 5) && base > rel) {
+		const char *dir = base - 1;
+
+		while (dir > rel && dir[-1] != '/')
+			dir--;
+		*n = (size_t)(base - 1 - dir);
+		return dir;
+	}
+	return base;
+}
+
+/* Whether buf names "/stem" followed by a quote, a dot or a slash (an import path's end). */
+static bool names_path(const char *buf, size_t len, const char *stem, size_t n)
+{
+	const char *p = buf, *end = buf + len;
+
+	if (!n)
+		return false;
+	while ((p = memmem(p, (size_t)(end - p), stem, n))) {
+		const char *after = p + n;
+
+		if (p > buf && p[-1] == '/' &&
+		    (after == end || *after == '"' || *after == '\'' || *after == '`' ||
+		     *after == '.' || *after == '/'))
+			return true;
+		p++;
+	}
+	return false;
+}
+
+/* Whether f imports a named file of the focused run, or one of them imports f. */
+static bool focus_neighbour(const struct app_job *job, const struct lint_file *f,
+			    const char *buf, size_t len)
+{
+	size_t i, n;
+	const char *stem = import_stem(f->relpath, &n);
+
+	for (i = 0; i < job->ntargets; i++) {
+		const struct focus_file *t = &job->targets[i];
+
+		if (t->buf && names_path(t->buf, t->len, stem, n))
+			return true;
+		if (t->stem && names_path(buf, len, t->stem, strlen(t->stem)))
+			return true;
+	}
+	return false;
+}
+
 static bool wants(const struct lint_file *f, size_t rule)
 {
 	return (f->want[rule / 64] >> (rule % 64)) & 1;
@@ -1026,6 +1100,19 @@ static void prepare_file(struct worker *wk, struct lint_file *f, struct file_sta
 	kwset_scan(p->kw, lower, strlen(lower), &path_hits);
 	free(lower);
 	parse = select_rules(p, f, &hits, &path_hits, leading_use_client(buf, len));
+	if (parse && wk->job->focus && !wk->job->is_target[st - wk->job->states] &&
+	    !focus_neighbour(wk->job, f, buf, len)) {
+		/* nothing a local rule finds here is reported, and no named file depends on it */
+		size_t i;
+
+		parse = false;
+		for (i = 0; i < lint_nrules; i++) {
+			if (lint_rules[i]->local)
+				f->want[i / 64] &= ~((uint64_t)1 << (i % 64));
+			else if (wants(f, i))
+				parse = true;
+		}
+	}
 	if (!parse && !f->roles && !kw_any(&hits, &p->mentioned)) {
 		/* nothing will read it: keep the path only */
 		f->src.path = arena_strdup(&wk->arena, disp);
@@ -1058,6 +1145,60 @@ static void *worker_main(void *arg)
 /* Below this many files per extra thread, starting one costs more than it saves. */
 #define FILES_PER_THREAD 8
 
+/*
+ * When every path the user named is a file, only findings in those files are reported:
+ * marks this app's named files and keeps what tells their neighbours apart (focus).
+ */
+static void focus_prepare(struct app_job *job)
+{
+	struct lint_run *run = job->p->run;
+	struct lint_app *app = job->app;
+	size_t i, j;
+
+	job->focus = false;
+	job->ntargets = 0;
+	if (!run->ntargets)
+		return;
+	for (i = 0; i < run->ntargets; i++)
+		if (run->targets[i].is_dir)
+			return;
+	job->is_target = ARENA_ARRAY(&job->meta, bool, app->nfiles ? app->nfiles : 1);
+	job->targets = ARENA_ARRAY(&job->meta, struct focus_file, run->ntargets);
+	for (i = 0; i < app->nfiles; i++) {
+		struct lint_file *f = app->files[i];
+		struct focus_file *t;
+		const char *buf, *stem, *msg;
+		char *rbuf = NULL;
+		size_t len, cap = 0, n;
+
+		for (j = 0; j < run->ntargets; j++)
+			if (!strcmp(run->targets[j].abs, f->src.abspath))
+				break;
+		if (j == run->ntargets)
+			continue;
+		job->is_target[i] = true;
+		t = &job->targets[job->ntargets++];
+		if (find_overlay(run, f->src.abspath, &buf, &len)) {
+			t->buf = buf;
+			t->len = len;
+		} else if (lint_read_file(&job->meta, f->src.abspath, f->src.abspath,
+					  run->max_file_size, &rbuf, &cap, &len, &msg) == LOAD_OK) {
+			t->buf = arena_strndup(&job->meta, rbuf, len);
+			t->len = len;
+		} else {
+			/* what it imports is unknown: every file may be its neighbour */
+			free(rbuf);
+			return;
+		}
+		free(rbuf);
+		/* pages, routes, configs and the like are not imported by other files */
+		stem = import_stem(f->relpath, &n);
+		if (!f->roles)
+			t->stem = arena_strndup(&job->meta, stem, n);
+	}
+	job->focus = job->ntargets > 0;
+}
+
 static void load_and_parse(struct app_job *job)
 {
 	struct lint_run *run = job->p->run;
@@ -1069,6 +1210,7 @@ static void load_and_parse(struct app_job *job)
 		return;
 	if (n > 1 && app->nfiles / FILES_PER_THREAD < n)
 		n = (unsigned)(app->nfiles / FILES_PER_THREAD) ? (unsigned)(app->nfiles / FILES_PER_THREAD) : 1;
+	focus_prepare(job);
 	job->next = 0;
 	job->states = xcalloc(app->nfiles, sizeof(*job->states));
 	for (t = 0; t < n; t++)
@@ -1128,7 +1270,8 @@ static void load_envs(struct pipeline *p, struct lint_app *app, struct arena *a)
 			if (starts_with(d->key, "WORKOS_") || strstr(d->key, "_WORKOS_"))
 				app->uses |= USES_WORKOS;
 			/* every secret-looking value is registered before any output is made */
-			if (lint_secret_key(d->key) || starts_with(d->value, "sk_"))
+			if ((lint_secret_key(d->key) || starts_with(d->value, "sk_")) &&
+			    !lint_secret_stand_in(d->value))
 				lint_secret(run, d->value, d->value_len);
 		}
 	}
@@ -1163,7 +1306,8 @@ static void load_envs(struct pipeline *p, struct lint_app *app, struct arena *a)
 		for (j = 0; j < app->envs[i]->env.nentries; j++) {
 			const struct dotenv_entry *d = &app->envs[i]->env.entries[j];
 
-			if (lint_secret_key(d->key) || starts_with(d->expanded, "sk_"))
+			if ((lint_secret_key(d->key) || starts_with(d->expanded, "sk_")) &&
+			    !lint_secret_stand_in(d->expanded))
 				lint_secret(run, d->expanded, strlen(d->expanded));
 		}
 }

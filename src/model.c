@@ -369,7 +369,7 @@ static void literal_secret(struct secret_scan *ss, TSNode name, TSNode value)
 			return;
 	}
 	v = ts_string_value(ss->a, ss->src, value);
-	if (!v || !*v || lint_env_placeholder(v))
+	if (!v || !*v || lint_env_placeholder(v) || lint_secret_stand_in(v))
 		return;
 	if (ts_is(name, "member_expression"))
 		name = ts_field(name, "property");

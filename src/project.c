@@ -84,6 +84,18 @@ static struct lint_regex placeholder_re = LINT_REGEX(
 	"(?i)(^your[-_ ]|^<.+>$|\\.\\.\\.|\xe2\x80\xa6|(?-i:xxxx|XXXX)|\\*\\*\\*|[-_]here$|"
 	"^(changeme|change[-_]me|replace[-_]?me|placeholder|todo|tbd)$)");
 
+bool lint_secret_stand_in(const char *v)
+{
+	size_t n = strlen(v);
+
+	if (strncmp(v, "sk_", 3))
+		return false;
+	if (n >= 3 && (!strcmp(v + n - 3, "...") || !strcmp(v + n - 3, "\xe2\x80\xa6")))
+		n -= 3;
+	/* "sk_", "sk_test_", "sk_live_": no key material after the prefix */
+	return n == 3 || (n == 8 && (!strncmp(v, "sk_test_", 8) || !strncmp(v, "sk_live_", 8)));
+}
+
 bool lint_env_placeholder(const char *value)
 {
 	return value && *value && lint_regex_match(&placeholder_re, value);

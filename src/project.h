@@ -41,6 +41,12 @@ bool lint_api_key_shape(const char *value);
  * "YOUR-WORKOS-CLIENT-ID", "your-convex-url", "<client id>", "changeme", runs of x, ...
  */
 bool lint_env_placeholder(const char *value);
+/*
+ * An API key's shape without a key: "sk_test_", "sk_live_...", "sk_test_…", as templates
+ * and docs write them. Not registered as secrets: that would blank those words out of
+ * every message that names the shape.
+ */
+bool lint_secret_stand_in(const char *value);
 /* A value of key that looks like a live secret: a secret kind, set, and not a placeholder. */
 bool lint_env_real_secret(const char *key, const char *value);
 /* Length as JavaScript counts it (UTF-16 code units). */

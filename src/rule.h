@@ -211,6 +211,13 @@ struct lint_rule {
 	 * handler is no component, whatever words it holds); its own roles still select.
 	 */
 	unsigned skip_roles;
+	/*
+	 * What this rule finds in a file depends only on that file and its neighbours (the
+	 * local files it imports, the files that import it). A run that reports named files
+	 * only (--stdin-filename, file arguments, the editor) then parses other files for this
+	 * rule only when they are such neighbours.
+	 */
+	bool local;
 	/* Called for every parsed source file of an app the rule applies to; may be NULL. */
 	void (*check_file)(struct lint_ctx *ctx, struct lint_file *f);
 	/* Called once per app after check_file has run on all its files; may be NULL. */
