@@ -885,11 +885,117 @@ bool lint_react_skip_gates(const struct lint_react *r, const struct lint_react_c
 
 /* --- building --- */
 
+struct offsets {
+	uint32_t *at;
+	size_t n;
+	bool all;		/* too many words to list: every subtree may hold one */
+};
+
+/* Whether some offset lies in [start, end). */
+static bool offsets_within(const struct offsets *o, uint32_t start, uint32_t end)
+{
+	size_t lo = 0, hi = o->n;
+
+	if (o->all)
+		return true;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (o->at[mid] < start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < o->n && o->at[lo] < end;
+}
+
+static int u32_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static bool ident_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '$';
+}
+
+/*
+ * Every offset where one of the n words starts in src, ascending. A word that is "use"
+ * counts only where a hook name can start: "use" then an uppercase letter, a digit or the
+ * end of the identifier ("user" is no hook).
+ */
+static void find_offsets(struct arena *a, const struct lint_source *src, const char *const *words,
+			 const size_t *lens, size_t n, struct offsets *o)
+{
+	size_t alloc = 0, k;
+
+	memset(o, 0, sizeof(*o));
+	for (k = 0; k < n; k++) {
+		const char *p = src->buf, *end = src->buf + src->len;
+		bool hook = lens[k] == 3 && !memcmp(words[k], "use", 3);
+
+		while ((p = memmem(p, (size_t)(end - p), words[k], lens[k]))) {
+			const char *after = p + lens[k];
+
+			if (!hook || after == end || (*after >= 'A' && *after <= 'Z') ||
+			    (*after >= '0' && *after <= '9') || !ident_char(*after)) {
+				GROW(a, o->at, o->n, alloc);
+				o->at[o->n++] = (uint32_t)(p - src->buf);
+			}
+			p++;
+		}
+	}
+	if (n > 1)
+		qsort(o->at, o->n, sizeof(*o->at), u32_cmp);
+}
+
+
 struct builder {
 	struct lint_react *r;
 	struct arena *a;
 	size_t alloc_comps;
+	/*
+	 * Where the file's bytes can start what the walks below look for: every '<' (a JSX
+	 * element starts with one) and every hook name (a "use" or the local name of an import
+	 * that brings in a hook under another name). A subtree with none holds no element or no
+	 * hook call, and the walks do not enter it. Ascending offsets.
+	 */
+	struct offsets lt, hooks;
 };
+
+/* The '<' and hook-name offsets of the file (struct builder). */
+static void find_markers(struct builder *b)
+{
+	struct lint_file *f = b->r->file;
+	const char *words[64];
+	size_t lens[64], n = 0, i;
+
+	words[0] = "<";
+	lens[0] = 1;
+	find_offsets(b->a, &f->src, words, lens, 1, &b->lt);
+	words[n] = "use";
+	lens[n++] = 3;
+	for (i = 0; i < f->nimports; i++) {
+		const struct lint_import *imp = &f->imports[i];
+		const char *module, *imported;
+
+		if (!*imp->local || hook_name(imp->local, strlen(imp->local)) ||
+		    !lint_react_import_origin(f, imp, &module, &imported) ||
+		    !hook_name(imported, strlen(imported)))
+			continue;
+		if (n == ARRAY_SIZE(words)) {
+			memset(&b->hooks, 0, sizeof(b->hooks));
+			b->hooks.all = true;
+			return;
+		}
+		words[n] = imp->local;
+		lens[n++] = strlen(imp->local);
+	}
+	find_offsets(b->a, &f->src, words, lens, n, &b->hooks);
+}
 
 static void add_comp(struct builder *b, const char *name, TSNode fn, TSNode decl)
 {
@@ -1029,6 +1135,8 @@ static bool call_visit(TSNode n, void *ud)
 	size_t len;
 	bool resolved;
 
+	if (!offsets_within(&w->b->hooks, ts_node_start_byte(n), ts_node_end_byte(n)))
+		return false;	/* no hook name in it: no hook call either */
 	if (!ts_node_eq(n, w->root) && is_fn(n))
 		return false;	/* hooks in callbacks are not the component's hooks */
 	if (!ts_is(n, "call_expression"))
@@ -1282,6 +1390,8 @@ static bool elem_visit(TSNode n, void *ud)
 	bool self = ts_is(n, "jsx_self_closing_element");
 	TSNode open;
 
+	if (!offsets_within(&w->b->lt, at, ts_node_end_byte(n)))
+		return false;	/* no '<' in it: no element either */
 	if (w->skip_comps && is_fn(n) && is_comp_fn(w->b->r, n))
 		return false;
 	if (!self && !ts_is(n, "jsx_element"))
@@ -1371,6 +1481,7 @@ struct lint_react *lint_react_get(struct lint_file *f)
 	b.r->fuel = ARENA_NEW(b.a, size_t);
 	*b.r->fuel = FUEL_BASE + FUEL_PER_BYTE * f->src.len;
 	b.alloc_comps = 0;
+	find_markers(&b);
 	find_comps(&b);
 	/* every component is known before any call or element refers to one by name */
 	for (i = 0; i < b.r->ncomps; i++) {
