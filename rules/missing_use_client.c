@@ -537,7 +537,7 @@ static void parse_importing_entries(struct lint_app *app)
 		const char *stem;
 		size_t n;
 
-		if (!c->parsed || c->use_client || c->use_server || is_entry(c) ||
+		if ((!c->parsed && !c->leaf) || c->use_client || c->use_server || is_entry(c) ||
 		    (c->roles & NOT_COMPONENT) ||
 		    !(n = import_stem(c, &stem)))
 			continue;
@@ -578,7 +578,8 @@ static void walk_graph(struct graph *g)
 				continue;
 			t = lint_react_import_file(s, imp->module);
 			k = t ? index_of(g->idx, app->nfiles, t) : app->nfiles;
-			if (k == app->nfiles || k == from || t->use_client || t->use_server || !t->parsed)
+			if (k == app->nfiles || k == from || (!t->parsed && !(t->leaf && lint_file_parse(t))) ||
+			    t->use_client || t->use_server)
 				continue;
 			add_edge(g, from, k, imp->imported);
 			if (!g->server[k]) {

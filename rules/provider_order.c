@@ -273,7 +273,7 @@ static bool elem_may_wrap(struct state *st, struct lint_file *f, const struct li
 		return renders_authkit(st, rf->file, rf, k, level + 1);
 	/* a file the triggers did not parse holds no AuthKitProvider of its own */
 	other = lint_react_import_file(f, e->module);
-	return !other || other->parsed;
+	return !other || other->parsed || other->leaf;
 }
 
 /* Does component c render AuthKitProvider, itself or through components it renders? */

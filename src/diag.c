@@ -262,8 +262,12 @@ void lint_fix(struct lint_ctx *ctx, struct lint_diag *d, const struct lint_sourc
 	fix->safe = safe;
 	fix->edits = e;
 	fix->nedits = nedits;
-	/* fixes are few: hashing the file for each is cheaper than a cache shared by threads */
-	sha256(src->buf, src->len, fix->digest);
+	/*
+	 * Only applying fixes checks the digest. Hashing the file for each fix is cheaper than a
+	 * cache shared by threads: a file rarely has more than one.
+	 */
+	if (run->fix || run->diff)
+		sha256(src->buf, src->len, fix->digest);
 	d->fix = fix;
 out:
 	pthread_mutex_unlock(&run->lock);
@@ -400,14 +404,27 @@ bool lint_has_secret(struct lint_run *run, const char *s, size_t n)
 const char *lint_redact(struct lint_run *run, const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
-	bool changed = false;
+	bool changed = false, first[256];
 	const char *p = s, *ret;
+	size_t i;
 
 	if (!s)
 		return NULL;
+	/* the first bytes of the secrets, and of the shapes secret_shape_len() knows */
+	memset(first, 0, sizeof(first));
+	for (i = 0; i < run->nsecrets; i++)
+		first[(unsigned char)run->secrets[i][0]] = true;
+	first['s'] = first['p'] = first['d'] = true;
 	while (*p) {
-		size_t i, best = 0, n;
+		size_t best = 0, n;
 
+		if (!first[(unsigned char)*p]) {
+			for (n = 1; p[n] && !first[(unsigned char)p[n]]; n++)
+				;
+			strbuf_add(&sb, p, n);
+			p += n;
+			continue;
+		}
 		for (i = 0; i < run->nsecrets; i++) {
 			size_t l = strlen(run->secrets[i]);
 

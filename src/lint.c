@@ -994,6 +994,23 @@ static bool wants(const struct lint_file *f, size_t rule)
 	return (f->want[rule / 64] >> (rule % 64)) & 1;
 }
 
+/*
+ * Whether only rules that judge one file at a time want f parsed: no role, no rule with an
+ * app-level check among those that selected it (see struct lint_file's leaf).
+ */
+static bool is_leaf(const struct lint_file *f)
+{
+	size_t i;
+
+	if (f->roles)
+		return false;
+	for (i = 0; i < lint_nrules; i++)
+		if (wants(f, i) && (!lint_rules[i]->local || lint_rules[i]->check_app ||
+				    !lint_rules[i]->check_file))
+			return false;
+	return true;
+}
+
 /* Parses a loaded source and builds its per-file model; a failure is noted in st. */
 static void parse_file(struct worker *wk, struct lint_file *f, struct file_state *st)
 {
@@ -1020,6 +1037,7 @@ static void parse_file(struct worker *wk, struct lint_file *f, struct file_state
 		return;
 	}
 	f->parsed = true;
+	f->tried_parse = false;
 #ifdef CWLINT_TRACE_PARSE
 	/* a developer's aid for tuning the byte gates: which files were parsed, for which rules */
 	{
@@ -1034,9 +1052,12 @@ static void parse_file(struct worker *wk, struct lint_file *f, struct file_state
 		funlockfile(stderr);
 	}
 #endif
-	lint_model_file(&wk->arena, f);
-	lint_model_secrets(run, &wk->arena, f);
-	lint_suppress_scan_file(run, &wk->arena, f);
+	/* the model goes with the tree (a leaf's scratch arena); suppressions outlive both */
+	lint_model_file(f->arena, f);
+	lint_model_secrets(run, f->arena, f);
+	if (!f->supp_scanned)
+		lint_suppress_scan_file(run, &wk->arena, f);
+	f->supp_scanned = true;
 }
 
 bool lint_file_parse(struct lint_file *f)
@@ -1049,6 +1070,8 @@ bool lint_file_parse(struct lint_file *f)
 	/* the rule phase runs on the job's own thread: worker 0's parser and arena are free */
 	f->tried_parse = true;
 	parse_file(&job->workers[0], f, &st);
+	if (f->parsed)
+		f->tried_parse = true;
 	if (st.skip)
 		lint_skip(job->p->run, f->src.path, st.skip, st.incomplete);
 	return f->parsed;
@@ -1120,7 +1143,9 @@ static void prepare_file(struct worker *wk, struct lint_file *f, struct file_sta
 	}
 	if (!o)
 		lint_source_from_mem(&wk->arena, &f->src, disp, abs, buf, len);
-	if (parse)
+	if (parse && is_leaf(f))
+		f->leaf = true;		/* parsed by check_leaves() */
+	else if (parse)
 		parse_file(wk, f, st);
 out:
 	free(disp);
@@ -1351,19 +1376,74 @@ static void walk_app(struct app_job *job)
 	add_unsaved(&w);
 }
 
+/*
+ * The leaves of the app (struct lint_file's leaf), one at a time: parse (unless a rule
+ * already did), the per-file checks of the rules that selected it and of every_file rules,
+ * then release the tree and its model. A leaf parsed by another rule's request keeps its
+ * tree: that rule may come back to it.
+ */
+static void check_leaves(struct app_job *job)
+{
+	struct lint_run *run = job->p->run;
+	struct lint_app *app = job->app;
+	struct worker *wk = &job->workers[0];
+	size_t i, j;
+
+	for (j = 0; j < app->nfiles; j++) {
+		struct lint_file *f = app->files[j];
+		struct arena scratch = { 0 };
+		struct arena *keep = f->arena;
+		bool release = !f->parsed;
+
+		if (!f->leaf || f->leaf_done)
+			continue;
+		f->leaf_done = true;
+		if (release) {
+			struct file_state st = { 0 };
+
+			f->arena = &scratch;
+			parse_file(wk, f, &st);
+			if (st.skip)
+				lint_skip(run, f->src.path, st.skip, st.incomplete);
+		}
+		for (i = 0; f->parsed && i < lint_nrules; i++) {
+			const struct lint_rule *r = lint_rules[i];
+			struct lint_ctx ctx = { run, r, app, &job->findings };
+
+			if (r->last || !r->check_file || run->sev[i] == SEV_OFF ||
+			    !rule_applies(r, app) || !(r->every_file || wants(f, i)))
+				continue;
+			r->check_file(&ctx, f);
+		}
+		if (release && f->parsed) {
+			ts_tree_delete(f->tree);
+			f->tree = NULL;
+			f->parsed = false;
+			f->react = NULL;
+			f->imports = NULL;
+			f->nimports = 0;
+		}
+		if (release) {
+			f->arena = keep;
+			arena_release(&scratch);
+		}
+	}
+}
+
 static void lint_app(struct app_job *job)
 {
 	struct pipeline *p = job->p;
 	struct lint_app *app = job->app;
 	struct lint_run *run = p->run;
-	struct arena a = job->meta;
+	struct arena *a = &job->meta;
 	size_t i, j, k;
 
-	load_envs(p, app, &a);
+	app->arena = a;
+	load_envs(p, app, a);
 	load_and_parse(job);
 	if (app->auth_config && app->auth_config->parsed) {
-		app->auth_eval = ARENA_NEW(&a, struct lint_eval);
-		lint_eval_auth_config(&a, &app->auth_config->src, app->auth_config->tree,
+		app->auth_eval = ARENA_NEW(a, struct lint_eval);
+		lint_eval_auth_config(a, &app->auth_config->src, app->auth_config->tree,
 				      app->auth_eval);
 		/* a config that talks to WorkOS makes the app a WorkOS app */
 		if (strstr(app->auth_config->src.buf, "workos.com") ||
@@ -1376,13 +1456,17 @@ static void lint_app(struct app_job *job)
 		struct lint_ctx ctx = { run, r, app, &job->findings };
 
 		i = k % lint_nrules;
+		/* between the passes: the leaves, before the rules that look at what was reported */
+		if (k == lint_nrules)
+			check_leaves(job);
 		if (r->last != (k >= lint_nrules))
 			continue;
 		if (run->sev[i] == SEV_OFF || !rule_applies(r, app))
 			continue;
 		if (r->check_file)
 			for (j = 0; j < app->nfiles; j++)
-				if (app->files[j]->parsed && (r->every_file || wants(app->files[j], i)))
+				if (app->files[j]->parsed && !app->files[j]->leaf &&
+				    (r->every_file || wants(app->files[j], i)))
 					r->check_file(&ctx, app->files[j]);
 		if (r->check_app)
 			r->check_app(&ctx, app);
@@ -1394,7 +1478,8 @@ static void lint_app(struct app_job *job)
 	json_decref(app->package_json.json);
 	json_decref(app->convex_json.json);
 	app->pkg = NULL;
-	arena_release(&a);
+	app->arena = NULL;
+	arena_release(a);
 	for (i = 0; i < job->nworkers; i++)
 		arena_release(&job->workers[i].arena);
 	job->meta = (struct arena)ARENA_INIT;

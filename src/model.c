@@ -314,7 +314,7 @@ void lint_app_each_source(struct lint_ctx *ctx, struct lint_app *app,
 	size_t i;
 
 	for (i = 0; i < app->nfiles; i++)
-		if (app->files[i]->parsed)
+		if (app->files[i]->parsed || app->files[i]->leaf_done)
 			fn(ctx, &app->files[i]->src);
 	for (i = 0; i < app->nenvs; i++)
 		fn(ctx, &app->envs[i]->src);

@@ -123,6 +123,12 @@ static bool has_type_keyword(TSNode s)
  * export { a };`), or the file's only `export * from "m"`. Sets *module (relative to g) and
  * *imported and returns true; false when g defines the name itself or says nothing certain.
  */
+/* f's tree, parsing a leaf (struct lint_file) that the pipeline has not parsed or released. */
+static bool tree_of(struct lint_file *f)
+{
+	return f->parsed || (f->leaf && lint_file_parse(f));
+}
+
 static bool reexport_step(struct lint_file *g, const char *name, const char **module,
 			  const char **imported)
 {
@@ -133,7 +139,7 @@ static bool reexport_step(struct lint_file *g, const char *name, const char **mo
 	struct ts_kids k;
 	TSNode s;
 
-	if (!g->parsed || !g->tree)
+	if (!tree_of(g) || !g->tree)
 		return false;
 	ts_kids_init(&k, ts_tree_root_node(g->tree));
 	while (!found && !own && ts_kids_next(&k, &s)) {
@@ -1473,7 +1479,7 @@ struct lint_react *lint_react_get(struct lint_file *f)
 
 	if (f->react)
 		return f->react;
-	if (!f->parsed || !f->tree || !f->arena)
+	if (!tree_of(f) || !f->tree || !f->arena)
 		return NULL;
 	b.a = f->arena;
 	b.r = ARENA_NEW(b.a, struct lint_react);
@@ -1591,6 +1597,9 @@ static const struct lint_file_index *file_index(struct lint_app *app, struct are
 
 	if (x)
 		return x;
+	/* not the asking file's arena: a leaf's goes away with its tree */
+	if (app->arena)
+		a = app->arena;
 	x = ARENA_NEW(a, struct lint_file_index);
 	x->n = app->nfiles;
 	x->files = ARENA_ARRAY(a, struct lint_file *, x->n + 1);

@@ -91,6 +91,15 @@ struct lint_file {
 	struct lint_react *react;	/* component model, built on first use (react.h) */
 	uint64_t want[2];		/* rules (by registry index) whose byte test selected it */
 	bool tried_parse;		/* lint_file_parse() was called */
+	/*
+	 * Only rules that look at one file at a time (local, check_file alone) selected it: it
+	 * is parsed, checked and released after the app's other rules ran, so that its tree
+	 * does not stay in memory with the app's (lint_file_parse() still parses it sooner for
+	 * a rule that needs it, and again after the release).
+	 */
+	bool leaf;
+	bool leaf_done;			/* its checks ran */
+	bool supp_scanned;		/* its suppression comments are read (once) */
 };
 
 enum lint_env_scope {
@@ -142,6 +151,8 @@ struct lint_app {
 	struct lint_next *next;		/* Next.js routes and proxy model (routes.h), built on first use */
 	struct lint_file_index *file_index;	/* files by relpath for import lookups (react.c),
 						 * built on first use */
+	struct arena *arena;		/* lives as long as the app: for such caches (NULL outside
+					 * the pipeline: then the asking file's arena) */
 };
 
 struct lint_rule;
