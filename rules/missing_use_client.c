@@ -544,7 +544,8 @@ static void parse_importing_entries(struct lint_app *app)
 		for (j = 0; j < app->nfiles; j++) {
 			struct lint_file *e = app->files[j];
 
-			if (!e->parsed && e->src.buf && is_entry(e) && memmem(e->src.buf, e->src.len, stem, n))
+			if (!e->parsed && !e->leaf_done && e->src.buf && is_entry(e) &&
+			    memmem(e->src.buf, e->src.len, stem, n))
 				lint_file_parse(e);
 		}
 	}
@@ -560,7 +561,7 @@ static void walk_graph(struct graph *g)
 	for (i = 0; i < app->nfiles; i++) {
 		struct lint_file *f = app->files[i];
 
-		if (f->parsed && !f->use_client && !f->use_server && is_entry(f)) {
+		if ((f->parsed || f->leaf_done) && !f->use_client && !f->use_server && is_entry(f)) {
 			g->server[i] = true;
 			g->order[g->norder++] = i;
 		}
@@ -590,21 +591,15 @@ static void walk_graph(struct graph *g)
 	}
 }
 
-/* Marks component c of file k live, and what it renders or calls in its file. */
-static void mark_live(struct graph *g, size_t k, const struct lint_react *r,
+/* Marks component c of r live in live[], and what it renders or calls in its file. */
+static void mark_from(struct arena *a, const struct lint_react *r, bool *live,
 		      const struct lint_react_comp *c)
 {
 	size_t *wl, n = 0, i;
-	bool *live;
 
-	if (!c)
+	if (!c || live[c - r->comps])
 		return;
-	if (!g->live[k])
-		g->live[k] = ARENA_ARRAY(g->ctx->arena, bool, r->ncomps + 1);
-	live = g->live[k];
-	if (live[c - r->comps])
-		return;
-	wl = ARENA_ARRAY(g->ctx->arena, size_t, r->ncomps + 1);
+	wl = ARENA_ARRAY(a, size_t, r->ncomps + 1);
 	live[c - r->comps] = true;
 	wl[n++] = (size_t)(c - r->comps);
 	while (n) {
@@ -623,6 +618,17 @@ static void mark_live(struct graph *g, size_t k, const struct lint_react *r,
 	}
 }
 
+/* Marks component c of file k live in the graph. */
+static void mark_live(struct graph *g, size_t k, const struct lint_react *r,
+		      const struct lint_react_comp *c)
+{
+	if (!c)
+		return;
+	if (!g->live[k])
+		g->live[k] = ARENA_ARRAY(g->ctx->arena, bool, r->ncomps + 1);
+	mark_from(g->ctx->arena, r, g->live[k], c);
+}
+
 /* Live components: an entry's default export, and what the server files import by name. */
 static void find_live(struct graph *g)
 {
@@ -630,9 +636,14 @@ static void find_live(struct graph *g)
 
 	for (i = 0; i < g->norder; i++) {
 		size_t k = g->order[i];
-		const struct lint_react *r = lint_react_get(g->app->files[k]);
+		struct lint_file *f = g->app->files[k];
+		const struct lint_react *r;
 
-		if (r && !r->partial && is_entry(g->app->files[k]))
+		/* check_entry() judged the entries this rule selected, from their own files */
+		if (!is_entry(f) || lint_rule_wants(g->ctx, f))
+			continue;
+		r = lint_react_get(f);
+		if (r && !r->partial)
 			mark_live(g, k, r, lint_react_default_comp(r));
 	}
 	for (i = 0; i < g->nedges; i++) {
@@ -651,6 +662,28 @@ static void find_live(struct graph *g)
 			mark_live(g, e->to, r, &r->comps[c]);
 		}
 	}
+}
+
+/*
+ * An App Router entry this rule selected, judged from its own file: what it renders from its
+ * default export, and React's client hooks anywhere. Per file, so that the pipeline can
+ * release its tree before the module graph below is walked (app_reparses).
+ */
+static void check_entry(struct lint_ctx *ctx, struct lint_file *f)
+{
+	const struct lint_react *r;
+	struct usage u;
+	bool *live;
+
+	if (f->use_client || f->use_server || !is_entry(f))
+		return;
+	r = lint_react_get(f);
+	if (!r || r->partial)
+		return;
+	live = ARENA_ARRAY(ctx->arena, bool, r->ncomps + 1);
+	mark_from(ctx->arena, r, live, lint_react_default_comp(r));
+	if (first_usage(ctx, f, live, &u))
+		report(ctx, f, NULL, &u);
 }
 
 static void check_app(struct lint_ctx *ctx, struct lint_app *app)
@@ -692,6 +725,8 @@ static void check_app(struct lint_ctx *ctx, struct lint_app *app)
 		bool entry = is_entry(f);
 		const bool *live;
 
+		if (entry && lint_rule_wants(ctx, f))
+			continue;	/* check_entry() judged it */
 		/*
 		 * A file reached only through files already reported turns client code once those
 		 * get their directive: report the first one in the chain, not the whole chain.
@@ -765,5 +800,7 @@ const struct lint_rule rule_missing_use_client = {
 	.server_only = true,
 	.skip_roles = NOT_COMPONENT,
 	.local = true,
+	.app_reparses = true,
+	.check_file = check_entry,
 	.check_app = check_app,
 };

@@ -995,18 +995,21 @@ static bool wants(const struct lint_file *f, size_t rule)
 }
 
 /*
- * Whether only rules that judge one file at a time want f parsed: no role, no rule with an
- * app-level check among those that selected it (see struct lint_file's leaf).
+ * Whether only per-file checks want f parsed: every rule that selected it has a check_file
+ * and no check_app (see struct lint_file's leaf). Such checks reach other files through
+ * lint_react_get() and friends, which parse them on demand. A page, layout or route file
+ * is also read by app-wide models (routes.c) that look only at parsed files, so it is a
+ * leaf only when local rules alone, which use no such model, selected it.
  */
 static bool is_leaf(const struct lint_file *f)
 {
 	size_t i;
 
-	if (f->roles)
+	if (f->roles & ~ROUTE_ROLES)
 		return false;
 	for (i = 0; i < lint_nrules; i++)
-		if (wants(f, i) && (!lint_rules[i]->local || lint_rules[i]->check_app ||
-				    !lint_rules[i]->check_file))
+		if (wants(f, i) && ((lint_rules[i]->check_app && !lint_rules[i]->app_reparses) ||
+				    !lint_rules[i]->check_file || (f->roles && !lint_rules[i]->local)))
 			return false;
 	return true;
 }
@@ -1044,7 +1047,7 @@ static void parse_file(struct worker *wk, struct lint_file *f, struct file_state
 		size_t i;
 
 		flockfile(stderr);
-		fprintf(stderr, "parse %zu %s", f->src.len, f->src.path);
+		fprintf(stderr, "parse %zu %s %s", f->src.len, f->src.path, f->leaf ? "leaf" : "kept");
 		for (i = 0; i < lint_nrules; i++)
 			if (wants(f, i))
 				fprintf(stderr, " %s", lint_rules[i]->id);
@@ -1348,6 +1351,16 @@ static bool rule_applies(const struct lint_rule *r, const struct lint_app *app)
 	return true;
 }
 
+bool lint_rule_wants(const struct lint_ctx *ctx, const struct lint_file *f)
+{
+	size_t i;
+
+	for (i = 0; i < lint_nrules; i++)
+		if (lint_rules[i] == ctx->rule)
+			return wants(f, i);
+	return false;
+}
+
 bool lint_rule_enabled(const struct lint_ctx *ctx, const char *id)
 {
 	size_t i;
@@ -1377,10 +1390,10 @@ static void walk_app(struct app_job *job)
 }
 
 /*
- * The leaves of the app (struct lint_file's leaf), one at a time: parse (unless a rule
- * already did), the per-file checks of the rules that selected it and of every_file rules,
- * then release the tree and its model. A leaf parsed by another rule's request keeps its
- * tree: that rule may come back to it.
+ * The leaves of the app (struct lint_file's leaf), one at a time, before its other rules:
+ * parse (unless a rule already did), the per-file checks of the rules that selected it and
+ * of every_file rules, then release the tree and its model (the imports are kept). A leaf
+ * that a check parsed on request keeps its tree: the check may come back to it.
  */
 static void check_leaves(struct app_job *job)
 {
@@ -1416,12 +1429,21 @@ static void check_leaves(struct app_job *job)
 			r->check_file(&ctx, f);
 		}
 		if (release && f->parsed) {
+			/* the imports outlive the tree: app-level checks follow them (app_reparses) */
+			struct lint_import *imp = f->nimports ?
+				ARENA_ARRAY(keep, struct lint_import, f->nimports) : NULL;
+
+			for (i = 0; i < f->nimports; i++) {
+				imp[i] = f->imports[i];
+				imp[i].local = arena_strdup(keep, imp[i].local);
+				imp[i].module = arena_strdup(keep, imp[i].module);
+				imp[i].imported = arena_strdup(keep, imp[i].imported);
+			}
+			f->imports = imp;
 			ts_tree_delete(f->tree);
 			f->tree = NULL;
 			f->parsed = false;
 			f->react = NULL;
-			f->imports = NULL;
-			f->nimports = 0;
 		}
 		if (release) {
 			f->arena = keep;
@@ -1450,15 +1472,14 @@ static void lint_app(struct app_job *job)
 		    strstr(app->auth_config->src.buf, "WORKOS_"))
 			app->uses |= USES_WORKOS;
 	}
+	/* the leaves first: then only the trees the app-level rules need are alive */
+	check_leaves(job);
 	/* two passes: rules marked `last` look at what the others reported */
 	for (k = 0; k < 2 * lint_nrules; k++) {
 		const struct lint_rule *r = lint_rules[k % lint_nrules];
 		struct lint_ctx ctx = { run, r, app, &job->findings };
 
 		i = k % lint_nrules;
-		/* between the passes: the leaves, before the rules that look at what was reported */
-		if (k == lint_nrules)
-			check_leaves(job);
 		if (r->last != (k >= lint_nrules))
 			continue;
 		if (run->sev[i] == SEV_OFF || !rule_applies(r, app))

@@ -92,8 +92,9 @@ struct lint_file {
 	uint64_t want[2];		/* rules (by registry index) whose byte test selected it */
 	bool tried_parse;		/* lint_file_parse() was called */
 	/*
-	 * Only rules that look at one file at a time (local, check_file alone) selected it: it
-	 * is parsed, checked and released after the app's other rules ran, so that its tree
+	 * Only rules with a per-file check (and no check_app, or one that does not need the
+	 * tree: app_reparses) selected it: it is parsed, checked and released before the app's
+	 * other rules run (f->imports and the flags stay), so that its tree
 	 * does not stay in memory with the app's (lint_file_parse() still parses it sooner for
 	 * a rule that needs it, and again after the release).
 	 */
@@ -229,6 +230,13 @@ struct lint_rule {
 	 * rule only when they are such neighbours.
 	 */
 	bool local;
+	/*
+	 * check_app reads the files this rule selected without needing their trees alive: it
+	 * goes through f->imports and the flags, and through lint_react_get() and
+	 * lint_file_parse(), which parse a released file again. Then those files can still be
+	 * leaves (struct lint_file), parsed, checked and released one at a time.
+	 */
+	bool app_reparses;
 	/* Called for every parsed source file of an app the rule applies to; may be NULL. */
 	void (*check_file)(struct lint_ctx *ctx, struct lint_file *f);
 	/* Called once per app after check_file has run on all its files; may be NULL. */
@@ -301,6 +309,8 @@ void lint_fix(struct lint_ctx *ctx, struct lint_diag *d, const struct lint_sourc
 
 /* True when rule id is enabled and applies to ctx->app. */
 bool lint_rule_enabled(const struct lint_ctx *ctx, const char *id);
+/* True when the byte test of ctx->rule selected f (its triggers, roles or route words). */
+bool lint_rule_wants(const struct lint_ctx *ctx, const struct lint_file *f);
 /* True for env key names that hold secrets (API keys, passwords, deploy keys, tokens). */
 bool lint_secret_key(const char *key);
 /* Registers a secret value so no output ever shows it (prefix + length instead). */
