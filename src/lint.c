@@ -82,7 +82,9 @@ struct app_job {
 	struct worker *workers;		/* workers[0] is the thread running the job */
 	unsigned nworkers;
 	struct file_state *states;
-	size_t next;			/* workers take app->files[next++] */
+	size_t next;			/* workers take app->files[next++] (slots[next++]) */
+	struct leaf_slot *slots;	/* check_leaves(): the batch being parsed */
+	size_t nslots;
 	struct arena findings;		/* ctx->arena of its rules */
 	struct arena meta;		/* its file list, env files, JSON and auth config model */
 	uint64_t nskips;		/* its skip notes so far (their order in the output) */
@@ -1389,67 +1391,141 @@ static void walk_app(struct app_job *job)
 	add_unsaved(&w);
 }
 
-/*
- * The leaves of the app (struct lint_file's leaf), one at a time, before its other rules:
- * parse (unless a rule already did), the per-file checks of the rules that selected it and
- * of every_file rules, then release the tree and its model (the imports are kept). A leaf
- * that a check parsed on request keeps its tree: the check may come back to it.
- */
-static void check_leaves(struct app_job *job)
+/* One leaf of the batch check_leaves() works on. */
+struct leaf_slot {
+	struct lint_file *f;
+	struct arena scratch;		/* its model while it is checked */
+	struct file_state st;
+	bool release;			/* parsed for the batch: released after its checks */
+};
+
+/* Parses leaf slot i, unless a check already parsed it (that tree stays). */
+static void parse_leaf(struct worker *wk, struct leaf_slot *sl)
+{
+	struct lint_file *f = sl->f;
+
+	sl->release = !f->parsed;
+	if (!sl->release)
+		return;
+	f->arena = &sl->scratch;
+	/* what the source makes lazily (its line index) goes where this thread alone allocates */
+	f->src.arena = &wk->arena;
+	parse_file(wk, f, &sl->st);
+}
+
+static void *leaf_worker(void *arg)
+{
+	struct worker *wk = arg;
+	struct app_job *job = wk->job;
+
+	for (;;) {
+		size_t i = __atomic_fetch_add(&job->next, 1, __ATOMIC_RELAXED);
+
+		if (i >= job->nslots)
+			break;
+		parse_leaf(wk, &job->slots[i]);
+	}
+	return NULL;
+}
+
+/* The per-file checks of leaf sl (parsed), then its release. */
+static void check_leaf(struct app_job *job, struct leaf_slot *sl, struct arena *keep)
 {
 	struct lint_run *run = job->p->run;
 	struct lint_app *app = job->app;
-	struct worker *wk = &job->workers[0];
-	size_t i, j;
+	struct lint_file *f = sl->f;
+	size_t i;
 
-	for (j = 0; j < app->nfiles; j++) {
-		struct lint_file *f = app->files[j];
-		struct arena scratch = { 0 };
-		struct arena *keep = f->arena;
-		bool release = !f->parsed;
+	if (sl->st.skip)
+		lint_skip(run, f->src.path, sl->st.skip, sl->st.incomplete);
+	for (i = 0; f->parsed && i < lint_nrules; i++) {
+		const struct lint_rule *r = lint_rules[i];
+		struct lint_ctx ctx = { run, r, app, &job->findings };
 
-		if (!f->leaf || f->leaf_done)
+		if (r->last || !r->check_file || run->sev[i] == SEV_OFF ||
+		    !rule_applies(r, app) || !(r->every_file || wants(f, i)))
 			continue;
-		f->leaf_done = true;
-		if (release) {
-			struct file_state st = { 0 };
+		r->check_file(&ctx, f);
+	}
+	if (sl->release && f->parsed) {
+		/* the imports outlive the tree: app-level checks follow them (app_reparses) */
+		struct lint_import *imp = f->nimports ?
+			ARENA_ARRAY(keep, struct lint_import, f->nimports) : NULL;
 
-			f->arena = &scratch;
-			parse_file(wk, f, &st);
-			if (st.skip)
-				lint_skip(run, f->src.path, st.skip, st.incomplete);
+		for (i = 0; i < f->nimports; i++) {
+			imp[i] = f->imports[i];
+			imp[i].local = arena_strdup(keep, imp[i].local);
+			imp[i].module = arena_strdup(keep, imp[i].module);
+			imp[i].imported = arena_strdup(keep, imp[i].imported);
 		}
-		for (i = 0; f->parsed && i < lint_nrules; i++) {
-			const struct lint_rule *r = lint_rules[i];
-			struct lint_ctx ctx = { run, r, app, &job->findings };
+		f->imports = imp;
+		ts_tree_delete(f->tree);
+		f->tree = NULL;
+		f->parsed = false;
+		f->react = NULL;
+	}
+	if (sl->release) {
+		f->arena = keep;
+		arena_release(&sl->scratch);
+	}
+}
 
-			if (r->last || !r->check_file || run->sev[i] == SEV_OFF ||
-			    !rule_applies(r, app) || !(r->every_file || wants(f, i)))
-				continue;
-			r->check_file(&ctx, f);
-		}
-		if (release && f->parsed) {
-			/* the imports outlive the tree: app-level checks follow them (app_reparses) */
-			struct lint_import *imp = f->nimports ?
-				ARENA_ARRAY(keep, struct lint_import, f->nimports) : NULL;
+/* Leaves parsed side by side per batch (--jobs), at most this many per thread. */
+#define LEAVES_PER_THREAD 8
 
-			for (i = 0; i < f->nimports; i++) {
-				imp[i] = f->imports[i];
-				imp[i].local = arena_strdup(keep, imp[i].local);
-				imp[i].module = arena_strdup(keep, imp[i].module);
-				imp[i].imported = arena_strdup(keep, imp[i].imported);
-			}
-			f->imports = imp;
-			ts_tree_delete(f->tree);
-			f->tree = NULL;
-			f->parsed = false;
-			f->react = NULL;
+/*
+ * The leaves of the app (struct lint_file's leaf), before its other rules, in batches: the
+ * workers parse a batch, then this thread runs each one's per-file checks (the rules that
+ * selected it and every_file rules) and releases its tree and model (the imports are kept).
+ * A check that needs another file parses it itself; the workers are idle by then. So at
+ * most a batch of leaf trees is alive at once, and the output is the same for any --jobs.
+ */
+static void check_leaves(struct app_job *job)
+{
+	struct lint_app *app = job->app;
+	struct leaf_slot *slots;
+	size_t *idx, n = 0, b, i, batch;
+	unsigned nw = job->nworkers, t, started;
+
+	idx = xcalloc(app->nfiles + 1, sizeof(*idx));
+	for (i = 0; i < app->nfiles; i++)
+		if (app->files[i]->leaf && !app->files[i]->leaf_done)
+			idx[n++] = i;
+	batch = nw > 1 ? (size_t)nw * LEAVES_PER_THREAD : 1;
+	slots = xcalloc(batch, sizeof(*slots));
+	for (b = 0; b < n; b += batch) {
+		size_t e = b + batch < n ? b + batch : n;
+
+		for (i = b; i < e; i++) {
+			memset(&slots[i - b], 0, sizeof(slots[i - b]));
+			slots[i - b].f = app->files[idx[i]];
+			slots[i - b].f->leaf_done = true;
 		}
-		if (release) {
-			f->arena = keep;
-			arena_release(&scratch);
+		job->slots = slots;
+		job->nslots = e - b;
+		job->next = 0;
+		started = 0;
+		for (t = 1; nw > 1 && t < nw && t < e - b; t++) {
+			job->workers[t].job = job;
+			if (pthread_create(&job->workers[t].tid, NULL, leaf_worker, &job->workers[t]))
+				break;	/* fewer threads, same result */
+			started++;
+		}
+		job->workers[0].job = job;
+		leaf_worker(&job->workers[0]);
+		for (t = 1; t <= started; t++)
+			pthread_join(job->workers[t].tid, NULL);
+		for (i = b; i < e; i++) {
+			struct lint_file *f = slots[i - b].f;
+
+			/* f->arena is the scratch one while it is checked; its own again after */
+			check_leaf(job, &slots[i - b], slots[i - b].release ? &job->workers[0].arena : f->arena);
 		}
 	}
+	job->slots = NULL;
+	job->nslots = 0;
+	free(slots);
+	free(idx);
 }
 
 static void lint_app(struct app_job *job)

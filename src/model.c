@@ -152,8 +152,13 @@ static void find_conflict_marker(struct lint_file *f)
 {
 	static const char *const marks[] = { "<<<<<<< ", "=======", ">>>>>>> ", "||||||| " };
 	const struct lint_source *s = &f->src;
-	uint32_t i, n = lint_source_nlines(s);
+	uint32_t i, n;
 
+	/* every marker has seven equal signs or angle brackets: most files have none of them */
+	if (!memmem(s->buf, s->len, "<<<<<<<", 7) && !memmem(s->buf, s->len, "=======", 7) &&
+	    !memmem(s->buf, s->len, ">>>>>>>", 7) && !memmem(s->buf, s->len, "|||||||", 7))
+		return;
+	n = lint_source_nlines(s);
 	for (i = 0; i < n; i++) {
 		size_t len, k;
 		const char *line = lint_source_line(s, i + 1, &len);
@@ -432,7 +437,8 @@ static bool secret_visit(TSNode n, void *ud)
 static size_t secret_hits(const char *s, size_t n, uint32_t *at, size_t max)
 {
 	static const struct { const char *w; size_t len; bool fold; } words[] = {
-		{ "key", 3, true }, { "token", 5, true }, { "secret", 6, true },
+		{ "api", 3, true }, { "deploy", 6, true }, { "private", 7, true },
+		{ "token", 5, true }, { "secret", 6, true },
 		{ "password", 8, true }, { "sk_", 3, false }, { "prod:", 5, false },
 		{ "dev:", 4, false }, { "preview:", 8, false }, { "project:", 8, false },
 	};
@@ -441,7 +447,7 @@ static size_t secret_hits(const char *s, size_t n, uint32_t *at, size_t max)
 	for (i = 0; i < n && nat < max; i++) {
 		char c = (char)(s[i] | 0x20);
 
-		if (c != 'k' && c != 't' && c != 's' && c != 'p' && c != 'd')
+		if (c != 'a' && c != 't' && c != 's' && c != 'p' && c != 'd')
 			continue;
 		for (k = 0; k < ARRAY_SIZE(words); k++) {
 			size_t j, len = words[k].len;
@@ -451,6 +457,16 @@ static size_t secret_hits(const char *s, size_t n, uint32_t *at, size_t max)
 			for (j = 0; j < len; j++)
 				if ((words[k].fold ? (char)(s[i + j] | 0x20) : s[i + j]) != words[k].w[j])
 					break;
+			/* "api", "deploy" and "private" count before "key" (apiKey, api_key, "api.key") */
+			if (j == len && k < 3) {
+				size_t q = i + len;
+
+				if (q < n && strchr("_-. ", s[q]) && s[q])
+					q++;
+				if (q + 3 > n || (s[q] | 0x20) != 'k' || (s[q + 1] | 0x20) != 'e' ||
+				    (s[q + 2] | 0x20) != 'y')
+					continue;
+			}
 			if (j == len) {
 				at[nat++] = (uint32_t)i;
 				break;
