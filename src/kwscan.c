@@ -11,8 +11,17 @@
  * Words of four bytes or more are found through the hash of their first four bytes; the
  * few shorter ones (none today, but rules may declare them) fall back to memmem.
  */
+#define SHIFT_BITS 12
+
 struct kwset {
 	uint64_t filter[(1u << HASH_BITS) / 64];	/* 8 KiB: stays in L1 */
+	/*
+	 * Wu-Manber skipping: m is the shortest long word; shift[] by the hash of two bytes
+	 * says how far a window of m bytes ending with those two can move before a word can
+	 * start in it (0: a word's first m bytes may end here, so test the window's start).
+	 */
+	size_t m;
+	uint8_t shift[1u << SHIFT_BITS];
 	/* words by hash bucket: bucket_start[h]..bucket_start[h + 1] in order[] */
 	uint32_t *bucket_start;
 	uint16_t *order;
@@ -34,6 +43,14 @@ static inline uint32_t load4(const char *p)
 static inline uint32_t hash4(uint32_t v)
 {
 	return (v * 2654435761u) >> (32 - HASH_BITS);
+}
+
+static inline uint32_t hash2(const char *p)
+{
+	uint16_t v;
+
+	memcpy(&v, p, 2);
+	return ((uint32_t)v * 2654435761u) >> (32 - SHIFT_BITS);
 }
 
 struct kwset *kwset_new(const char *const *words, size_t n)
@@ -76,6 +93,27 @@ struct kwset *kwset_new(const char *const *words, size_t n)
 		ks->order[count[h]++] = (uint16_t)i;
 	}
 	free(count);
+	/* the skip table over the first m bytes of every long word */
+	ks->m = 0;
+	for (i = 0; i < n; i++)
+		if (ks->lens[i] >= 4 && (!ks->m || ks->lens[i] < ks->m))
+			ks->m = ks->lens[i];
+	if (ks->m) {
+		size_t q;
+
+		memset(ks->shift, (int)(ks->m - 1), sizeof(ks->shift));
+		for (i = 0; i < n; i++) {
+			if (ks->lens[i] < 4)
+				continue;
+			for (q = 0; q + 2 <= ks->m; q++) {
+				uint32_t h = hash2(ks->words[i] + q);
+				size_t sh = ks->m - 2 - q;
+
+				if (sh < ks->shift[h])
+					ks->shift[h] = (uint8_t)sh;
+			}
+		}
+	}
 	return ks;
 }
 
@@ -107,19 +145,25 @@ static void scan_range(const struct kwset *ks, const char *buf, size_t from, siz
 		if (!kw_has(hits, k) && memmem(buf + from, to - from, ks->words[k], ks->lens[k]))
 			kw_set(hits, k);
 	}
-	if (to - from < 4)
+	if (!ks->m || to - from < ks->m)
 		return;
-	for (i = from; i + 4 <= to; i++) {
-		uint32_t h = hash4(load4(buf + i));
-		uint32_t b, e;
+	for (i = from; i + ks->m <= to;) {
+		size_t sh = ks->shift[hash2(buf + i + ks->m - 2)], at = i;
+		uint32_t h, b, e;
 
+		if (sh) {
+			i += sh;
+			continue;
+		}
+		i++;
+		h = hash4(load4(buf + at));
 		if (!((ks->filter[h / 64] >> (h % 64)) & 1))
 			continue;
 		e = ks->bucket_start[h + 1];
 		for (b = ks->bucket_start[h]; b < e; b++) {
 			unsigned k = ks->order[b];
 
-			if (ks->lens[k] <= to - i && !memcmp(buf + i, ks->words[k], ks->lens[k]))
+			if (ks->lens[k] <= to - at && !memcmp(buf + at, ks->words[k], ks->lens[k]))
 				kw_set(hits, k);
 		}
 	}
@@ -134,29 +178,23 @@ void kwset_scan(const struct kwset *ks, const char *buf, size_t len, struct kw_h
 void kwset_scan_code(const struct kwset *ks, const char *buf, size_t len, struct kw_hits *hits)
 {
 	size_t seg = 0, p = 0;
+	const char *q;
 
 	memset(hits, 0, sizeof(*hits));
-	while (p < len) {
-		size_t q = p;
-		const char *nl;
+	/* only a '/' can start a comment: look at those, not at every line */
+	while (p + 1 < len && (q = memchr(buf + p, '/', len - p - 1))) {
+		size_t i = (size_t)(q - buf), j = i;
 
-		/* p is at the start of a line */
-		while (q < len && (buf[q] == ' ' || buf[q] == '\t'))
-			q++;
-		if (q + 1 < len && buf[q] == '/' && (buf[q + 1] == '/' || buf[q + 1] == '*')) {
-			scan_range(ks, buf, seg, q, hits);
-			p = seg = js_comment_end(buf, len, q);
-			/* the rest of a line after a block comment is code */
-			if (p < len && buf[p] != '\n') {
-				nl = memchr(buf + p, '\n', len - p);
-				p = nl ? (size_t)(nl - buf) + 1 : len;
-			} else if (p < len) {
-				p++;
-			}
+		p = i + 1;
+		if (buf[i + 1] != '/' && buf[i + 1] != '*')
 			continue;
-		}
-		nl = memchr(buf + q, '\n', len - q);
-		p = nl ? (size_t)(nl - buf) + 1 : len;
+		while (j > seg && (buf[j - 1] == ' ' || buf[j - 1] == '\t'))
+			j--;
+		/* after code, or after a block comment that ends on this line: code goes on */
+		if (j > 0 && buf[j - 1] != '\n')
+			continue;
+		scan_range(ks, buf, seg, i, hits);
+		p = seg = js_comment_end(buf, len, i);
 	}
 	scan_range(ks, buf, seg, len, hits);
 }

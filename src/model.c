@@ -434,44 +434,61 @@ static bool secret_visit(TSNode n, void *ud)
  * Each registration needs one of these words inside its name or its value, so the walk
  * enters only the nodes that hold one. Returns the number of offsets stored (at most max).
  */
+/* Whether s[i..) starts with the lower-case word w, in any case. */
+static bool at_word_ci(const char *s, size_t n, size_t i, const char *w, size_t len)
+{
+	size_t j;
+
+	if (len > n - i)
+		return false;
+	for (j = 0; j < len; j++)
+		if ((char)(s[i + j] | 0x20) != w[j])
+			return false;
+	return true;
+}
+
+/* "key" after a name part, with at most one separator between: apiKey, api_key, "api.key" */
+static bool key_after(const char *s, size_t n, size_t q)
+{
+	if (q < n && (s[q] == '_' || s[q] == '-' || s[q] == '.' || s[q] == ' '))
+		q++;
+	return at_word_ci(s, n, q, "key", 3);
+}
+
 static size_t secret_hits(const char *s, size_t n, uint32_t *at, size_t max)
 {
-	static const struct { const char *w; size_t len; bool fold; } words[] = {
-		{ "api", 3, true }, { "deploy", 6, true }, { "private", 7, true },
-		{ "token", 5, true }, { "secret", 6, true },
-		{ "password", 8, true }, { "sk_", 3, false }, { "prod:", 5, false },
-		{ "dev:", 4, false }, { "preview:", 8, false }, { "project:", 8, false },
-	};
-	size_t i, k, nat = 0;
+	size_t i, nat = 0;
 
 	for (i = 0; i < n && nat < max; i++) {
-		char c = (char)(s[i] | 0x20);
+		bool hit;
 
-		if (c != 'a' && c != 't' && c != 's' && c != 'p' && c != 'd')
-			continue;
-		for (k = 0; k < ARRAY_SIZE(words); k++) {
-			size_t j, len = words[k].len;
-
-			if (len > n - i)
-				continue;
-			for (j = 0; j < len; j++)
-				if ((words[k].fold ? (char)(s[i + j] | 0x20) : s[i + j]) != words[k].w[j])
-					break;
-			/* "api", "deploy" and "private" count before "key" (apiKey, api_key, "api.key") */
-			if (j == len && k < 3) {
-				size_t q = i + len;
-
-				if (q < n && strchr("_-. ", s[q]) && s[q])
-					q++;
-				if (q + 3 > n || (s[q] | 0x20) != 'k' || (s[q + 1] | 0x20) != 'e' ||
-				    (s[q + 2] | 0x20) != 'y')
-					continue;
-			}
-			if (j == len) {
-				at[nat++] = (uint32_t)i;
-				break;
-			}
+		switch (s[i] | 0x20) {
+		case 'a':
+			hit = at_word_ci(s, n, i, "api", 3) && key_after(s, n, i + 3);
+			break;
+		case 'd':
+			hit = (at_word_ci(s, n, i, "deploy", 6) && key_after(s, n, i + 6)) ||
+			      (n - i >= 4 && !memcmp(s + i, "dev:", 4));
+			break;
+		case 'p':
+			hit = at_word_ci(s, n, i, "password", 8) ||
+			      (at_word_ci(s, n, i, "private", 7) && key_after(s, n, i + 7)) ||
+			      (n - i >= 5 && !memcmp(s + i, "prod:", 5)) ||
+			      (n - i >= 8 && (!memcmp(s + i, "preview:", 8) ||
+					      !memcmp(s + i, "project:", 8)));
+			break;
+		case 's':
+			hit = at_word_ci(s, n, i, "secret", 6) ||
+			      (n - i >= 3 && !memcmp(s + i, "sk_", 3));
+			break;
+		case 't':
+			hit = at_word_ci(s, n, i, "token", 5);
+			break;
+		default:
+			hit = false;
 		}
+		if (hit)
+			at[nat++] = (uint32_t)i;
 	}
 	return nat;
 }

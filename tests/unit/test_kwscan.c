@@ -22,6 +22,48 @@ static void oracle(const char *buf, size_t len, struct kw_hits *want)
 			kw_set(want, (unsigned)i);
 }
 
+/*
+ * The code scan's meaning, line by line: a line whose first non-blank bytes open a comment
+ * loses that comment (a block comment may run over lines; after it, the line is code).
+ */
+static void code_oracle(const char *buf, size_t len, struct kw_hits *want)
+{
+	char *code = malloc(len + 1);
+	size_t p = 0, i;
+
+	memcpy(code, buf, len);
+	while (p < len) {
+		size_t q = p;
+
+		while (q < len && (buf[q] == ' ' || buf[q] == '\t'))
+			q++;
+		if (q + 1 < len && buf[q] == '/' && (buf[q + 1] == '/' || buf[q + 1] == '*')) {
+			const char *e = buf[q + 1] == '/' ? memchr(buf + q, '\n', len - q)
+							  : memmem(buf + q + 2, len - q - 2, "*/", 2);
+			size_t end = !e ? len : buf[q + 1] == '/' ? (size_t)(e - buf) : (size_t)(e - buf) + 2;
+
+			for (i = q; i < end; i++)
+				code[i] = '\n';	/* no word spans it */
+			p = end;
+			if (p < len && buf[p] != '\n') {
+				const char *nl = memchr(buf + p, '\n', len - p);
+
+				p = nl ? (size_t)(nl - buf) + 1 : len;
+			} else if (p < len) {
+				p++;
+			}
+			continue;
+		}
+		{
+			const char *nl = memchr(buf + q, '\n', len - q);
+
+			p = nl ? (size_t)(nl - buf) + 1 : len;
+		}
+	}
+	oracle(code, len, want);
+	free(code);
+}
+
 static int same(const struct kw_hits *a, const struct kw_hits *b)
 {
 	return !memcmp(a, b, sizeof(*a));
@@ -127,6 +169,31 @@ int main(void)
 		}
 		UNIT_OK(fails == 0, "kwscan code: 2000 texts without comments agree with the plain scan "
 			"(%zu differ)", fails);
+
+		/* random texts of words, blanks, line ends and comment marks against the oracle */
+		for (k = 0, fails = 0; k < 20000; k++) {
+			static const char *const bits[] = {
+				"//", "/*", "*/", "\n", " ", "\t", "/", "*", "\r\n", "a",
+			};
+			size_t len = 0;
+
+			while (len < sizeof(buf) - 40) {
+				const char *w;
+
+				seed = seed * 1103515245u + 12345u;
+				w = (seed >> 9) % 3 ? bits[(seed >> 12) % 10] : words[(seed >> 16) % n];
+				memcpy(buf + len, w, strlen(w));
+				len += strlen(w);
+				if ((seed >> 20) % 29 == 0)
+					break;
+			}
+			kwset_scan_code(ks, buf, len, &got);
+			code_oracle(buf, len, &want);
+			if (!same(&got, &want))
+				fails++;
+		}
+		UNIT_OK(fails == 0, "kwscan code: 20000 texts with comments agree with the line-by-line "
+			"oracle (%zu differ)", fails);
 	}
 	kwset_free(ks);
 	UNIT_DONE();
