@@ -197,7 +197,12 @@ static void check(struct lint_ctx *ctx, struct lint_file *f)
 			struct member_walk w = { ctx, f, r, c };
 
 			check_destructuring(ctx, f, c);
-			ts_walk(c->fn, member_visit, &w);
+			/* member_visit() reports only on a call of authkit-nextjs's useAuth in c */
+			for (j = 0; j < c->ncalls; j++)
+				if (lint_react_call_is(&c->calls[j], pv_authkit_next, "useAuth"))
+					break;
+			if (j < c->ncalls)
+				ts_walk(c->fn, member_visit, &w);
 		}
 	}
 }

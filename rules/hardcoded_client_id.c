@@ -263,10 +263,21 @@ static bool visit(TSNode n, void *ud)
 static void check(struct lint_ctx *ctx, struct lint_file *f)
 {
 	struct scan s = { ctx, f };
+	const char *p = f->src.buf, *end = f->src.buf + f->src.len;
+	uint32_t at[256];
+	size_t n = 0;
 
-	if (!memmem(f->src.buf, f->src.len, "client_", 7))
+	/* every id starts "client_": the walk enters only the subtrees that hold one */
+	while (n < ARRAY_SIZE(at) && (p = memmem(p, (size_t)(end - p), "client_", 7))) {
+		at[n++] = (uint32_t)(p - f->src.buf);
+		p++;
+	}
+	if (!n)
 		return;
-	ts_walk(ts_tree_root_node(f->tree), visit, &s);
+	if (n == ARRAY_SIZE(at))
+		ts_walk(ts_tree_root_node(f->tree), visit, &s);
+	else
+		ts_walk_at(ts_tree_root_node(f->tree), at, n, visit, &s);
 }
 
 const struct lint_rule rule_hardcoded_client_id = {

@@ -352,9 +352,6 @@ struct secret_scan {
 	struct lint_run *run;
 	struct arena *a;
 	const struct lint_source *src;
-	const uint32_t *at;		/* where secret_hits() found a word, ascending */
-	size_t nat, from;
-	bool all;			/* too many hits: visit every node */
 };
 
 /* Registers the string literal value when its name (key, variable, property) or shape says secret. */
@@ -493,35 +490,20 @@ static size_t secret_hits(const char *s, size_t n, uint32_t *at, size_t max)
 	return nat;
 }
 
-/* Whether some hit lies in [start, end): hits ascend, and *from moves past those before start. */
-static bool holds_hit(const uint32_t *at, size_t nat, size_t *from, uint32_t start, uint32_t end)
-{
-	while (*from < nat && at[*from] < start)
-		(*from)++;
-	return *from < nat && at[*from] < end;
-}
-
-/* secret_visit() on the nodes that hold a hit only (a pre-order walk meets them by start) */
-static bool hit_visit(TSNode n, void *ud)
-{
-	struct secret_scan *ss = ud;
-
-	return (ss->all || holds_hit(ss->at, ss->nat, &ss->from, ts_node_start_byte(n),
-				     ts_node_end_byte(n))) && secret_visit(n, ud);
-}
-
 void lint_model_secrets(struct lint_run *run, struct arena *a, struct lint_file *f)
 {
 	struct secret_scan ss = { run, a, &f->src };
 	uint32_t at[2048];
+	size_t nat;
 
 	if (!f->tree || !f->src.len)
 		return;
-	ss.nat = secret_hits(f->src.buf, f->src.len, at, ARRAY_SIZE(at));
-	if (!ss.nat)
+	nat = secret_hits(f->src.buf, f->src.len, at, ARRAY_SIZE(at));
+	if (!nat)
 		return;
-	ss.at = at;
 	/* more hits than that: a generated file, say; every node is entered then */
-	ss.all = ss.nat == ARRAY_SIZE(at);
-	ts_walk(ts_tree_root_node(f->tree), hit_visit, &ss);
+	if (nat == ARRAY_SIZE(at))
+		ts_walk(ts_tree_root_node(f->tree), secret_visit, &ss);
+	else
+		ts_walk_at(ts_tree_root_node(f->tree), at, nat, secret_visit, &ss);
 }

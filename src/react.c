@@ -931,7 +931,7 @@ static bool ident_char(char c)
 /*
  * Every offset where one of the n words starts in src, ascending. A word that is "use"
  * counts only where a hook name can start: "use" then an uppercase letter, a digit or the
- * end of the identifier ("user" is no hook).
+ * end of the identifier ("user" is no hook); "<" only where a JSX tag can start.
  */
 static void find_offsets(struct arena *a, const struct lint_source *src, const char *const *words,
 			 const size_t *lens, size_t n, struct offsets *o)
@@ -942,12 +942,16 @@ static void find_offsets(struct arena *a, const struct lint_source *src, const c
 	for (k = 0; k < n; k++) {
 		const char *p = src->buf, *end = src->buf + src->len;
 		bool hook = lens[k] == 3 && !memcmp(words[k], "use", 3);
+		bool tag = lens[k] == 1 && words[k][0] == '<';
 
 		while ((p = memmem(p, (size_t)(end - p), words[k], lens[k]))) {
 			const char *after = p + lens[k];
 
-			if (!hook || after == end || (*after >= 'A' && *after <= 'Z') ||
-			    (*after >= '0' && *after <= '9') || !ident_char(*after)) {
+			/* a tag: "<" then a name or ">" (a fragment); "a < b" opens none */
+			if (tag ? after < end && ((ident_char(*after) && !(*after >= '0' && *after <= '9')) ||
+						  *after == '>') :
+			    (!hook || after == end || (*after >= 'A' && *after <= 'Z') ||
+			     (*after >= '0' && *after <= '9') || !ident_char(*after))) {
 				GROW(a, o->at, o->n, alloc);
 				o->at[o->n++] = (uint32_t)(p - src->buf);
 			}

@@ -345,6 +345,13 @@ TSNode ts_call_arg(TSNode call, uint32_t n);
  */
 void ts_walk(TSNode root, bool (*visit)(TSNode n, void *ud), void *ud);
 /*
+ * ts_walk() restricted to the nodes that hold one of the byte offsets at[0..n) (ascending):
+ * for visitors that look only at nodes around some word the bytes hold, and so need not
+ * enter subtrees without one.
+ */
+void ts_walk_at(TSNode root, const uint32_t *at, size_t n, bool (*visit)(TSNode n, void *ud),
+		void *ud);
+/*
  * Named children one at a time, through a cursor. ts_node_named_child(n, i) walks the
  * children from the first on every call, so an index loop is quadratic, and tree-sitter
  * keeps a run of comments flat in one node: 10,000 comments in a row took seconds.

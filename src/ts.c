@@ -270,3 +270,29 @@ void ts_walk(TSNode root, bool (*visit)(TSNode n, void *ud), void *ud)
 out:
 	ts_tree_cursor_delete(&c);
 }
+
+struct walk_at {
+	const uint32_t *at;
+	size_t n, from;
+	bool (*visit)(TSNode n, void *ud);
+	void *ud;
+};
+
+/* A pre-order walk meets nodes by their start: offsets before it are behind it for good. */
+static bool at_visit(TSNode n, void *ud)
+{
+	struct walk_at *w = ud;
+	uint32_t start = ts_node_start_byte(n);
+
+	while (w->from < w->n && w->at[w->from] < start)
+		w->from++;
+	return w->from < w->n && w->at[w->from] < ts_node_end_byte(n) && w->visit(n, w->ud);
+}
+
+void ts_walk_at(TSNode root, const uint32_t *at, size_t n, bool (*visit)(TSNode n, void *ud),
+		void *ud)
+{
+	struct walk_at w = { at, n, 0, visit, ud };
+
+	ts_walk(root, at_visit, &w);
+}
