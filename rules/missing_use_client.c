@@ -530,7 +530,9 @@ static size_t import_stem(const struct lint_file *f, const char **stem)
  */
 static void parse_importing_entries(struct lint_app *app)
 {
-	size_t i, j;
+	const char **stems = NULL;
+	size_t *lens = NULL, nstems = 0, i, j, cap = 0;
+	char *buf = NULL;
 
 	for (i = 0; i < app->nfiles; i++) {
 		const struct lint_file *c = app->files[i];
@@ -538,17 +540,33 @@ static void parse_importing_entries(struct lint_app *app)
 		size_t n;
 
 		if ((!c->parsed && !c->leaf) || c->use_client || c->use_server || is_entry(c) ||
-		    (c->roles & NOT_COMPONENT) ||
-		    !(n = import_stem(c, &stem)))
+		    (c->roles & NOT_COMPONENT) || !(n = import_stem(c, &stem)))
 			continue;
-		for (j = 0; j < app->nfiles; j++) {
-			struct lint_file *e = app->files[j];
-
-			if (!e->parsed && !e->leaf_done && e->src.buf && is_entry(e) &&
-			    memmem(e->src.buf, e->src.len, stem, n))
-				lint_file_parse(e);
+		if (!stems) {
+			stems = xcalloc(app->nfiles, sizeof(*stems));
+			lens = xcalloc(app->nfiles, sizeof(*lens));
 		}
+		stems[nstems] = stem;
+		lens[nstems++] = n;
 	}
+	/* each entry's text once (read again when its bytes were let go), for every stem */
+	for (j = 0; nstems && j < app->nfiles; j++) {
+		struct lint_file *e = app->files[j];
+		const char *text;
+		size_t len;
+
+		if (e->parsed || e->leaf_done || !is_entry(e))
+			continue;
+		text = lint_file_bytes(e, &buf, &cap, &len);
+		for (i = 0; text && i < nstems; i++)
+			if (memmem(text, len, stems[i], lens[i])) {
+				lint_file_parse(e);
+				break;
+			}
+	}
+	free(buf);
+	free(stems);
+	free(lens);
 }
 
 /* The server module graph: entries, then what they import, up to 'use client' files. */

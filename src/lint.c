@@ -1065,12 +1065,51 @@ static void parse_file(struct worker *wk, struct lint_file *f, struct file_state
 	f->supp_scanned = true;
 }
 
+const char *lint_file_bytes(struct lint_file *f, char **buf, size_t *cap, size_t *len)
+{
+	struct app_job *job = f->app ? f->app->loader : NULL;
+	const char *o, *msg;
+	struct arena a = ARENA_INIT;
+	enum lint_load_status ls;
+
+	if (f->src.buf) {
+		*len = f->src.len;
+		return f->src.buf;
+	}
+	if (!f->reread || !job)
+		return NULL;
+	if (find_overlay(job->p->run, f->src.abspath, &o, len))
+		return o;
+	/* the first read passed the size and binary checks; a file changed since reads as none */
+	ls = lint_read_file(&a, f->src.path, f->src.abspath, job->p->run->max_file_size, buf, cap,
+			    len, &msg);
+	arena_release(&a);
+	return ls == LOAD_OK ? *buf : NULL;
+}
+
+/* Gives f its bytes again (they were let go: f->reread), in f->arena. */
+static bool read_again(struct lint_file *f)
+{
+	char *buf = NULL;
+	size_t cap = 0, len;
+	const char *b = lint_file_bytes(f, &buf, &cap, &len);
+
+	if (b) {
+		f->src.buf = b == buf ? arena_strndup(f->arena, buf, len) : b;
+		f->src.len = len;
+		f->src.lines = NULL;
+		f->src.nlines = 0;
+	}
+	free(buf);
+	return b != NULL;
+}
+
 bool lint_file_parse(struct lint_file *f)
 {
 	struct app_job *job = f->app ? f->app->loader : NULL;
 	struct file_state st = { 0 };
 
-	if (f->parsed || !job || !f->src.buf || f->tried_parse)
+	if (f->parsed || !job || f->tried_parse || (!f->src.buf && !read_again(f)))
 		return f->parsed;
 	/* the rule phase runs on the job's own thread: worker 0's parser and arena are free */
 	f->tried_parse = true;
@@ -1141,16 +1180,29 @@ static void prepare_file(struct worker *wk, struct lint_file *f, struct file_sta
 				parse = true;
 		}
 	}
-	if (!parse && !f->roles && !kw_any(&hits, &p->mentioned)) {
-		/* nothing will read it: keep the path only */
+	f->mentioned = kw_any(&hits, &p->mentioned);
+	if (!parse && !f->mentioned && !(f->roles & ~ROUTE_ROLES)) {
+		/* nothing will read it: keep the path only (a page is read again if asked for) */
 		f->src.path = arena_strdup(&wk->arena, disp);
+		f->reread = f->roles != 0;
+		goto out;
+	}
+	if (parse && is_leaf(f)) {
+		/* parsed by check_leaves(); its bytes go with its tree unless a rule mentions them */
+		f->leaf = true;
+		if (!o) {
+			lint_source_from_mem(&wk->arena, &f->src, disp, abs, "", 0);
+			f->own_bytes = xmalloc(len + 1);
+			memcpy(f->own_bytes, buf, len);
+			f->own_bytes[len] = '\0';
+			f->src.buf = f->own_bytes;
+			f->src.len = len;
+		}
 		goto out;
 	}
 	if (!o)
 		lint_source_from_mem(&wk->arena, &f->src, disp, abs, buf, len);
-	if (parse && is_leaf(f))
-		f->leaf = true;		/* parsed by check_leaves() */
-	else if (parse)
+	if (parse)
 		parse_file(wk, f, st);
 out:
 	free(disp);
@@ -1468,6 +1520,16 @@ static void check_leaf(struct app_job *job, struct leaf_slot *sl, struct arena *
 		f->arena = keep;
 		arena_release(&sl->scratch);
 	}
+	/* its bytes too, unless a rule looks for words in them later (then it stays as it is) */
+	if (sl->release && !f->parsed && !f->mentioned && f->own_bytes) {
+		free(f->own_bytes);
+		f->own_bytes = NULL;
+		f->src.buf = NULL;
+		f->src.len = 0;
+		f->src.lines = NULL;
+		f->src.nlines = 0;
+		f->reread = true;
+	}
 }
 
 /* Leaves parsed side by side per batch (--jobs), at most this many per thread. */
@@ -1569,9 +1631,12 @@ static void lint_app(struct app_job *job)
 			r->check_app(&ctx, app);
 	}
 	lint_next_release(app->next);
-	for (i = 0; i < app->nfiles; i++)
+	for (i = 0; i < app->nfiles; i++) {
 		if (app->files[i]->tree)
 			ts_tree_delete(app->files[i]->tree);
+		free(app->files[i]->own_bytes);
+		app->files[i]->own_bytes = NULL;
+	}
 	json_decref(app->package_json.json);
 	json_decref(app->convex_json.json);
 	app->pkg = NULL;

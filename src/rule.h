@@ -101,6 +101,13 @@ struct lint_file {
 	bool leaf;
 	bool leaf_done;			/* its checks ran */
 	bool supp_scanned;		/* its suppression comments are read (once) */
+	bool mentioned;			/* its bytes hold a word of some rule's mentions */
+	/*
+	 * Its bytes were let go (a page or route file no rule selected, a released leaf):
+	 * src.buf is NULL, and lint_file_parse() and lint_file_bytes() read it again.
+	 */
+	bool reread;
+	char *own_bytes;		/* a leaf's own copy of its bytes (malloc'd), let go on release */
 };
 
 enum lint_env_scope {
@@ -322,6 +329,11 @@ void lint_secret(struct lint_run *run, const char *value, size_t len);
  * a tree afterwards. Rules after this one see the file as parsed.
  */
 bool lint_file_parse(struct lint_file *f);
+/*
+ * f's bytes for a look at its text: the kept ones, or (src.buf NULL, f->reread) read again
+ * into *buf, grown as needed (*cap; the caller frees it). NULL when it has none to give.
+ */
+const char *lint_file_bytes(struct lint_file *f, char **buf, size_t *cap, size_t *len);
 
 /* --- tree-sitter helpers (src/ts.c) --- */
 
