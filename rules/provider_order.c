@@ -27,6 +27,8 @@
 static const char *const triggers[] = {
 	"ConvexProviderWith", "createRoot(", "hydrateRoot(", "AuthKitProvider", NULL,
 };
+/* every finding is about a ConvexProviderWithAuth(Kit) element: without one, nothing fires */
+static const char *const app_words[] = { "ConvexProviderWith", NULL };
 
 enum why {
 	WHY_NONE = 0,
@@ -613,5 +615,6 @@ const struct lint_rule rule_provider_order = {
 	.applies = APPLIES_WORKOS,
 	.triggers = triggers,
 	.roles = ROLE_LAYOUT,
+	.app_words = app_words,
 	.check_file = check,
 };

@@ -32,8 +32,8 @@ struct app_list {
 /* What makes a source file worth parsing for one rule (from its triggers, also, roles). */
 struct rule_gate {
 	bool on;			/* enabled by config */
-	struct kw_hits trig, also, route;
-	bool has_also, has_route;
+	struct kw_hits trig, also, route, app;
+	bool has_also, has_route, has_app;
 	unsigned roles;
 };
 
@@ -88,6 +88,7 @@ struct app_job {
 	struct arena findings;		/* ctx->arena of its rules */
 	struct arena meta;		/* its file list, env files, JSON and auth config model */
 	uint64_t nskips;		/* its skip notes so far (their order in the output) */
+	struct kw_hits seen;		/* every word some source file of the app holds */
 	/*
 	 * A run that reports named files only: those of this app (focus_prepare()), whose
 	 * neighbours alone are parsed for `local` rules.
@@ -1138,7 +1139,7 @@ static void prepare_file(struct worker *wk, struct lint_file *f, struct file_sta
 	enum lint_load_status ls;
 	struct kw_hits hits, path_hits;
 	char *lower, *c;
-	size_t len;
+	size_t len, i;
 	bool parse;
 
 	f->arena = &wk->arena;
@@ -1159,6 +1160,9 @@ static void prepare_file(struct worker *wk, struct lint_file *f, struct file_sta
 	}
 	st->loaded = true;
 	kwset_scan_code(p->kw, buf, len, &hits);
+	for (i = 0; i < KW_WORDS; i++)
+		if (hits.w[i])
+			__atomic_fetch_or(&wk->job->seen.w[i], hits.w[i], __ATOMIC_RELAXED);
 	/* paths in lower case: route_words name path segments in their lower-case spellings */
 	lower = xstrdup(f->relpath);
 	for (c = lower; *c; c++)
@@ -1532,6 +1536,27 @@ static void check_leaf(struct app_job *job, struct leaf_slot *sl, struct arena *
 	}
 }
 
+/*
+ * Clears f's selection by rules whose app_words this app's source lacks (they cannot fire
+ * here); true when some rule still wants f.
+ */
+static bool drop_unneeded(const struct app_job *job, struct lint_file *f)
+{
+	const struct pipeline *p = job->p;
+	bool any = false;
+	size_t i;
+
+	for (i = 0; i < lint_nrules; i++) {
+		if (!wants(f, i))
+			continue;
+		if (p->gates[i].has_app && !kw_any(&job->seen, &p->gates[i].app))
+			f->want[i / 64] &= ~((uint64_t)1 << (i % 64));
+		else
+			any = true;
+	}
+	return any;
+}
+
 /* Leaves parsed side by side per batch (--jobs), at most this many per thread. */
 #define LEAVES_PER_THREAD 8
 
@@ -1550,9 +1575,17 @@ static void check_leaves(struct app_job *job)
 	unsigned nw = job->nworkers, t, started;
 
 	idx = xcalloc(app->nfiles + 1, sizeof(*idx));
-	for (i = 0; i < app->nfiles; i++)
-		if (app->files[i]->leaf && !app->files[i]->leaf_done)
-			idx[n++] = i;
+	for (i = 0; i < app->nfiles; i++) {
+		struct lint_file *f = app->files[i];
+
+		if (!f->leaf || f->leaf_done)
+			continue;
+		if (!drop_unneeded(job, f)) {
+			f->leaf_done = true;	/* no rule can fire in it: not parsed */
+			continue;
+		}
+		idx[n++] = i;
+	}
 	batch = nw > 1 ? (size_t)nw * LEAVES_PER_THREAD : 1;
 	slots = xcalloc(batch, sizeof(*slots));
 	for (b = 0; b < n; b += batch) {
@@ -1688,6 +1721,10 @@ static void build_gates(struct pipeline *p)
 		for (t = r->route_words; t && *t; t++) {
 			kw_set(&g->route, word_index(words, &n, *t));
 			g->has_route = true;
+		}
+		for (t = r->app_words; t && *t; t++) {
+			kw_set(&g->app, word_index(words, &n, *t));
+			g->has_app = true;
 		}
 	}
 	p->kw = kwset_new(words, n);

@@ -221,6 +221,12 @@ struct lint_rule {
 	 */
 	const char *const *route_words;
 	/*
+	 * The rule can fire only in an app whose source (code, not line comments) holds one of
+	 * these somewhere: in any other app the files that only this rule's per-file check
+	 * wanted are not parsed (decided once the whole app is scanned).
+	 */
+	const char *const *app_words;
+	/*
 	 * Only files without a leading 'use client' directive can matter to this rule (it is
 	 * about server code), whether its triggers or its roles select them.
 	 */
