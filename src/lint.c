@@ -1036,9 +1036,11 @@ static void parse_file(struct worker *wk, struct lint_file *f, struct file_state
 	}
 	ts_parser_set_language(wk->parser, f->kind == FK_TS ? tree_sitter_typescript()
 							    : tree_sitter_tsx());
-	f->tree = ts_parser_parse_string(wk->parser, NULL, f->src.buf, (uint32_t)f->src.len);
+	f->tree = ts_parse_bounded(wk->parser, f->src.buf, (uint32_t)f->src.len);
 	if (!f->tree) {
-		st->skip = arena_printf(&wk->arena, "'%s': the parser gave up", f->src.path);
+		st->skip = arena_printf(&wk->arena, "'%s': the parser gave up after %u seconds or "
+					"more (tree-sitter's error recovery can run away on some broken "
+					"text); not parsed", f->src.path, TS_PARSE_SECONDS);
 		st->incomplete = true;
 		return;
 	}

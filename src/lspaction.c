@@ -303,7 +303,7 @@ static TSTree *action_tree(struct action_ctx *c)
 		return NULL;
 	c->parser = ts_parser_new();
 	ts_parser_set_language(c->parser, d->kind == FK_TS ? tree_sitter_typescript() : tree_sitter_tsx());
-	c->tree = ts_parser_parse_string(c->parser, NULL, d->text, (uint32_t)d->len);
+	c->tree = ts_parse_bounded(c->parser, d->text, (uint32_t)d->len);
 	return c->tree;
 }
 

@@ -361,6 +361,13 @@ TSNode ts_call_arg(TSNode call, uint32_t n);
  * Pre-order walk without recursion (safe on deeply nested input). visit returns false to
  * skip the node's children.
  */
+/*
+ * Parses len bytes with a time budget (TS_PARSE_SECONDS, and as much again per MiB): on
+ * some broken text tree-sitter's error recovery grows without bound. NULL when the budget
+ * ran out (the parser is reset for its next use).
+ */
+#define TS_PARSE_SECONDS 5
+TSTree *ts_parse_bounded(TSParser *p, const char *buf, uint32_t len);
 void ts_walk(TSNode root, bool (*visit)(TSNode n, void *ud), void *ud);
 /*
  * ts_walk() restricted to the nodes that hold one of the byte offsets at[0..n) (ascending):

@@ -296,3 +296,17 @@ void ts_walk_at(TSNode root, const uint32_t *at, size_t n, bool (*visit)(TSNode 
 
 	ts_walk(root, at_visit, &w);
 }
+
+TSTree *ts_parse_bounded(TSParser *p, const char *buf, uint32_t len)
+{
+	uint64_t us = (uint64_t)TS_PARSE_SECONDS * 1000000u;
+	TSTree *t;
+
+	/* a clock, not a count: tree-sitter offers no other bound; real files take a fraction */
+	us += us * len / (1024u * 1024u);
+	ts_parser_set_timeout_micros(p, us);
+	t = ts_parser_parse_string(p, NULL, buf, len);
+	if (!t)
+		ts_parser_reset(p);
+	return t;
+}

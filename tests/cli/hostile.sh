@@ -159,3 +159,15 @@ if command -v setpriv >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
 else
 	t_ok "unreadable files: skipped (needs root to drop privileges)"
 fi
+
+# text on which tree-sitter's error recovery runs away (found by fuzzing): the parse is cut
+# off after its time budget, the file is named, and the run says it is incomplete
+rm -rf "$OUT/runaway" && mkdir -p "$OUT/runaway/src"
+printf '%s\n' '{"dependencies": {"vite": "^7.0.0", "@workos-inc/authkit-react": "^0.16.0", "convex": "^1.44.0"}}' \
+	> "$OUT/runaway/package.json"
+cp "$TOP/tests/cli/data/runaway-recovery.tsx" "$OUT/runaway/src/main.tsx"
+timeout 300 "$CWLINT" --format gcc "$OUT/runaway" > "$OUT/r.out" 2> "$OUT/r.err"
+st=$?
+[ $st -ne 124 ] && t_ok "a runaway parse is cut off" || t_fail "a runaway parse is cut off" "still running after 300 s"
+expect_status "a runaway parse makes the run incomplete (exit 3)" 3 $st
+expect_grep "the file whose parse ran away is named" "src/main\\.tsx': the parser gave up after 5 seconds" "$OUT/r.err"
