@@ -506,22 +506,6 @@ static void add_edge(struct graph *g, size_t from, size_t to, const char *import
  * The name an import of f is likely to spell: its file name without the extension, or its
  * folder's name for an index file ("../components/Providers", "@/components/auth").
  */
-static size_t import_stem(const struct lint_file *f, const char **stem)
-{
-	const char *p = f->relpath, *base = strrchr(p, '/') ? strrchr(p, '/') + 1 : p;
-	size_t n = strcspn(base, ".");
-
-	if (n == 5 && !strncmp(base, "index", 5) && base > p + 1) {
-		const char *d = base - 1;
-
-		while (d > p && d[-1] != '/')
-			d--;
-		*stem = d;
-		return (size_t)(base - 1 - d);
-	}
-	*stem = base;
-	return n;
-}
 
 /*
  * Entries the byte test left unparsed can still import a provider file that needs the
@@ -540,7 +524,7 @@ static void parse_importing_entries(struct lint_app *app)
 		size_t n;
 
 		if ((!c->parsed && !c->leaf) || c->use_client || c->use_server || is_entry(c) ||
-		    (c->roles & NOT_COMPONENT) || !(n = import_stem(c, &stem)))
+		    (c->roles & NOT_COMPONENT) || !(stem = lint_react_import_stem(c->relpath, &n), n))
 			continue;
 		if (!stems) {
 			stems = xcalloc(app->nfiles, sizeof(*stems));

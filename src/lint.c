@@ -14,6 +14,7 @@
 #include "core.h"
 #include "kwscan.h"
 #include "project.h"
+#include "react.h"
 #include "routes.h"
 
 const TSLanguage *tree_sitter_typescript(void);
@@ -933,28 +934,6 @@ static bool select_rules(struct pipeline *p, struct lint_file *f, const struct k
 	return any;
 }
 
-/*
- * The name an import of file rel ends with: its base name without the extension, or the
- * folder's name for an index file. *n gets its length.
- */
-static const char *import_stem(const char *rel, size_t *n)
-{
-	const char *base = strrchr(rel, '/'), *dot;
-
-	base = base ? base + 1 : rel;
-	dot = strchr(base, '.');
-	*n = dot ? (size_t)(dot - base) : strlen(base);
-	if (*n == 5 && !memcmp(base, "index", 5) && base > rel) {
-		const char *dir = base - 1;
-
-		while (dir > rel && dir[-1] != '/')
-			dir--;
-		*n = (size_t)(base - 1 - dir);
-		return dir;
-	}
-	return base;
-}
-
 /* Whether buf names "/stem" followed by a quote, a dot or a slash (an import path's end). */
 static bool names_path(const char *buf, size_t len, const char *stem, size_t n)
 {
@@ -979,7 +958,7 @@ static bool focus_neighbour(const struct app_job *job, const struct lint_file *f
 			    const char *buf, size_t len)
 {
 	size_t i, n;
-	const char *stem = import_stem(f->relpath, &n);
+	const char *stem = lint_react_import_stem(f->relpath, &n);
 
 	for (i = 0; i < job->ntargets; i++) {
 		const struct focus_file *t = &job->targets[i];
@@ -1176,8 +1155,6 @@ static void prepare_file(struct worker *wk, struct lint_file *f, struct file_sta
 	if (parse && wk->job->focus && !wk->job->is_target[st - wk->job->states] &&
 	    !focus_neighbour(wk->job, f, buf, len)) {
 		/* nothing a local rule finds here is reported, and no named file depends on it */
-		size_t i;
-
 		parse = false;
 		for (i = 0; i < lint_nrules; i++) {
 			if (lint_rules[i]->local)
@@ -1280,7 +1257,7 @@ static void focus_prepare(struct app_job *job)
 		}
 		free(rbuf);
 		/* pages, routes, configs and the like are not imported by other files */
-		stem = import_stem(f->relpath, &n);
+		stem = lint_react_import_stem(f->relpath, &n);
 		if (!f->roles)
 			t->stem = arena_strndup(&job->meta, stem, n);
 	}

@@ -77,6 +77,21 @@ static bool hook_name(const char *s, size_t n)
 	return n == 3 || (s[3] >= 'A' && s[3] <= 'Z') || (s[3] >= '0' && s[3] <= '9');
 }
 
+const char *lint_react_import_stem(const char *relpath, size_t *n)
+{
+	const char *base = strrchr(relpath, '/'), *dir;
+
+	base = base ? base + 1 : relpath;
+	*n = strcspn(base, ".");
+	if (*n == 5 && !strncmp(base, "index", 5) && base > relpath + 1) {
+		for (dir = base - 1; dir > relpath && dir[-1] != '/'; dir--)
+			;
+		*n = (size_t)(base - 1 - dir);
+		return dir;
+	}
+	return base;
+}
+
 bool lint_react_local_module(const char *m)
 {
 	return m && (m[0] == '.' || ((m[0] == '@' || m[0] == '~') && m[1] == '/'));

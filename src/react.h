@@ -255,6 +255,12 @@ struct lint_file *lint_react_import_file(const struct lint_file *f, const char *
 bool lint_react_export_default(TSNode decl);
 /* A module specifier that names a file of the app: "./x", "../x", "@/x" or "~/x". */
 bool lint_react_local_module(const char *m);
+/*
+ * The name an import of the file at relpath ends with: its base name without extensions,
+ * or its folder's name for an index file ("components/Nav/index.tsx": "Nav"). *n gets the
+ * length; the result points into relpath.
+ */
+const char *lint_react_import_stem(const char *relpath, size_t *n);
 
 /*
  * The component the file default-exports (`export default function X() {}`, `export default
