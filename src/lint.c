@@ -261,58 +261,126 @@ static char *enclosing_app(const char *dir)
 	return NULL;
 }
 
-/* Every folder with a package.json below dir (not inside skipped folders). */
-static void find_nested_apps(struct pipeline *p, const char *dir, int depth)
+/* One entry of a folder listing: its name and its type, as the listing gave it. */
+struct dent {
+	char *name;
+	unsigned char type;		/* DT_DIR, DT_REG, DT_LNK, ...; DT_UNKNOWN: ask lstat */
+};
+
+static int dent_cmp(const void *a, const void *b)
 {
+	return strcmp(((const struct dent *)a)->name, ((const struct dent *)b)->name);
+}
+
+/*
+ * The entries of folder abs but "." and "..", sorted by name (readdir order differs between
+ * file systems; output must not). Most file systems give each entry's type in the listing,
+ * which saves a stat of every entry; -1 when the folder cannot be opened (errno set).
+ */
+static int list_dir(const char *abs, struct dent **out, size_t *nout)
+{
+	struct dent *v = NULL;
+	size_t n = 0, alloc = 0;
 	struct dirent *de;
 	DIR *dh;
 
-	if (depth > 64)
-		return;
-	dh = opendir(dir);
+	*out = NULL;
+	*nout = 0;
+	dh = opendir(abs);
 	if (!dh)
-		return;
+		return -1;
 	while ((de = readdir(dh))) {
-		char *sub;
-		struct stat st;
-
-		if (skip_dir_name(de->d_name))
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
 			continue;
-		sub = join(dir, de->d_name);
-		/* lstat: a symlinked folder is never followed (loops, trees outside the repo) */
-		if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode) && !lint_config_ignored(p->run, sub)) {
-			if (has_file(sub, "package.json"))
-				add_app(p, sub);
-			find_nested_apps(p, sub, depth + 1);
-		}
-		free(sub);
+		LINT_GROW(v, n + 1, alloc);
+		v[n].name = xstrdup(de->d_name);
+		v[n++].type = de->d_type;
 	}
 	closedir(dh);
+	if (n)
+		qsort(v, n, sizeof(*v), dent_cmp);
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+static void free_dents(struct dent *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}
+
+/* The listing holds a package.json that is a file (through a link too, as stat sees it). */
+static bool lists_package_json(const char *abs, const struct dent *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(v[i].name, "package.json"))
+			return v[i].type == DT_REG || (v[i].type != DT_DIR && has_file(abs, "package.json"));
+	return false;
+}
+
+/* A folder entry that is a folder itself, not a link to one (loops, trees outside the repo). */
+static bool dent_is_dir(const char *sub, const struct dent *d)
+{
+	struct stat st;
+
+	if (d->type != DT_UNKNOWN)
+		return d->type == DT_DIR;
+	return lstat(sub, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/*
+ * Every folder with a package.json below dir (not inside skipped folders); dir itself when
+ * self is set.
+ */
+static void find_nested_apps(struct pipeline *p, const char *dir, int depth, bool self)
+{
+	struct dent *v;
+	size_t n, i;
+
+	if (depth > 64 || list_dir(dir, &v, &n))
+		return;
+	if (self && lists_package_json(dir, v, n))
+		add_app(p, dir);
+	for (i = 0; i < n; i++) {
+		char *sub;
+
+		if (skip_dir_name(v[i].name))
+			continue;
+		sub = join(dir, v[i].name);
+		if (dent_is_dir(sub, &v[i]) && !lint_config_ignored(p->run, sub))
+			find_nested_apps(p, sub, depth + 1, true);
+		free(sub);
+	}
+	free_dents(v, n);
 }
 
 /* Folders below dir matching one of the config's `apps` globs become apps. */
 static void find_config_apps(struct pipeline *p, const char *dir, int depth)
 {
 	const struct lint_config *c = &p->run->config;
-	struct dirent *de;
-	DIR *dh;
+	struct dent *v;
+	size_t n, i, j;
 
-	if (depth > 16 || !(dh = opendir(dir)))
+	if (depth > 16 || list_dir(dir, &v, &n))
 		return;
-	while ((de = readdir(dh))) {
-		struct stat st;
+	for (i = 0; i < n; i++) {
 		char *sub;
-		size_t i;
 
-		if (skip_dir_name(de->d_name))
+		if (skip_dir_name(v[i].name))
 			continue;
-		sub = join(dir, de->d_name);
-		if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode)) {
+		sub = join(dir, v[i].name);
+		if (dent_is_dir(sub, &v[i])) {
 			const char *rel = sub + strlen(c->dir) + (strcmp(c->dir, "/") ? 1 : 0);
 
 			/* app globs are anchored at the config folder, e.g. "apps/web" or "web" */
-			for (i = 0; i < c->napps; i++) {
-				char *anchored = join("/", c->apps[i][0] == '/' ? c->apps[i] + 1 : c->apps[i]);
+			for (j = 0; j < c->napps; j++) {
+				char *anchored = join("/", c->apps[j][0] == '/' ? c->apps[j] + 1 : c->apps[j]);
 
 				if (lint_glob_match(anchored, rel))
 					add_app(p, sub);
@@ -322,7 +390,7 @@ static void find_config_apps(struct pipeline *p, const char *dir, int depth)
 		}
 		free(sub);
 	}
-	closedir(dh);
+	free_dents(v, n);
 }
 
 static int find_apps(struct pipeline *p)
@@ -349,7 +417,7 @@ static int find_apps(struct pipeline *p)
 		add_app(p, app ? app : dir);
 		free(app);
 		if (t->is_dir)
-			find_nested_apps(p, dir, 0);
+			find_nested_apps(p, dir, 0, false);
 		free(dir);
 	}
 	return 0;
@@ -454,11 +522,6 @@ static unsigned file_roles(const struct walk *w, const char *rel, const char *ab
 	return roles;
 }
 
-static int name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void add_source(struct walk *w, const char *abs, const char *rel, enum lint_file_kind kind)
 {
 	struct lint_app *app = w->app;
@@ -509,13 +572,55 @@ static void add_env(struct walk *w, const char *abs, const char *name, bool at_r
 	app->envs[app->nenvs++] = e;
 }
 
+/*
+ * A file of folder abs named in its listing: what it is, from the listing's type or, when the
+ * file system does not give one, from lstat. False when it is gone (noted when it is a file
+ * cwlint would have read).
+ */
+static bool walk_entry_mode(struct walk *w, const char *sub, const struct dent *d, mode_t *mode)
+{
+	struct lint_run *run = w->p->run;
+	enum lint_file_kind kind;
+	struct stat st;
+
+	switch (d->type) {
+	case DT_DIR: *mode = S_IFDIR; return true;
+	case DT_REG: *mode = S_IFREG; return true;
+	case DT_LNK: *mode = S_IFLNK; return true;
+	case DT_FIFO: *mode = S_IFIFO; return true;
+	case DT_SOCK: *mode = S_IFSOCK; return true;
+	case DT_CHR: *mode = S_IFCHR; return true;
+	case DT_BLK: *mode = S_IFBLK; return true;
+	}
+	if (lstat(sub, &st) == 0) {
+		*mode = st.st_mode;
+		return true;
+	}
+	/*
+	 * Gone between readdir and lstat. A file we would have read makes the results
+	 * incomplete (exit 3): a deletion cannot be told from a move or a checkout in progress,
+	 * whose content may sit under a name already passed. Any other name is let go: editors
+	 * and build tools create and delete scratch files all the time, and a folder cannot be
+	 * told from them here. (A file gone after a listing that gave its type is caught when
+	 * it is read, with the same note.)
+	 */
+	if (errno == ENOENT && !lint_config_ignored(run, sub) &&
+	    (env_name(d->name) || lint_config_env_scope(run, sub) >= 0 ||
+	     source_ext(d->name, &kind))) {
+		char *disp = lint_display_path(run->cwd, sub);
+
+		lint_skip(run, disp, arena_printf(w->arena, "'%s': vanished while cwlint ran "
+						  "(deleted or moved after it was listed)", disp), true);
+		free(disp);
+	}
+	return false;
+}
+
 static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth)
 {
 	struct lint_run *run = w->p->run;
-	char **names = NULL;
-	size_t n = 0, alloc = 0, i;
-	struct dirent *de;
-	DIR *dh;
+	struct dent *v;
+	size_t n, i;
 
 	if (depth > 64) {
 		char *disp = lint_display_path(run->cwd, abs);
@@ -526,8 +631,7 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 		free(disp);
 		return;
 	}
-	dh = opendir(abs);
-	if (!dh) {
+	if (list_dir(abs, &v, &n)) {
 		char *disp = lint_display_path(run->cwd, abs);
 
 		lint_skip(run, disp, arena_printf(w->arena, "'%s': cannot open folder: %s", disp,
@@ -535,49 +639,22 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 		free(disp);
 		return;
 	}
-	while ((de = readdir(dh))) {
-		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-			continue;
-		LINT_GROW(names, n + 1, alloc);
-		names[n++] = xstrdup(de->d_name);
-	}
-	closedir(dh);
-	/* readdir order differs between file systems; output must not */
-	if (n)
-		qsort(names, n, sizeof(*names), name_cmp);
+	/* nested apps are linted on their own */
+	if (depth && lists_package_json(abs, v, n))
+		goto out;
 	for (i = 0; i < n; i++) {
-		const char *name = names[i];
+		const char *name = v[i].name;
 		char *sub = join(abs, name);
 		char *subrel = *rel ? join(rel, name) : xstrdup(name);
 		enum lint_file_kind kind;
-		struct stat st;
+		mode_t mode;
 
-		if (lstat(sub, &st) != 0) {
-			/*
-			 * Gone between readdir and lstat. A file we would have read makes the
-			 * results incomplete (exit 3): a deletion cannot be told from a move or a
-			 * checkout in progress, whose content may sit under a name already passed.
-			 * Any other name is let go: editors and build tools create and delete
-			 * scratch files all the time, and a folder cannot be told from them here.
-			 */
-			if (errno == ENOENT && !lint_config_ignored(run, sub) &&
-			    (env_name(name) || lint_config_env_scope(run, sub) >= 0 ||
-			     source_ext(name, &kind))) {
-				char *disp = lint_display_path(run->cwd, sub);
-
-				lint_skip(run, disp, arena_printf(w->arena, "'%s': vanished while "
-					  "cwlint ran (deleted or moved after it was listed)", disp), true);
-				free(disp);
-			}
+		if (!walk_entry_mode(w, sub, &v[i], &mode) || lint_config_ignored(run, sub))
 			goto next;
-		}
-		if (lint_config_ignored(run, sub))
-			goto next;
-		if (S_ISDIR(st.st_mode)) {
-			if (skip_dir_name(name) || has_file(sub, "package.json"))
-				goto next;	/* nested apps are linted on their own */
-			walk_dir(w, sub, subrel, depth + 1);
-		} else if (!S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+		if (S_ISDIR(mode)) {
+			if (!skip_dir_name(name))
+				walk_dir(w, sub, subrel, depth + 1);
+		} else if (!S_ISREG(mode) && !S_ISLNK(mode)) {
 			/* a FIFO, socket or device named like a file we read: say so, never open it */
 			if (env_name(name) || source_ext(name, &kind)) {
 				char *disp = lint_display_path(run->cwd, sub);
@@ -597,9 +674,8 @@ next:
 		free(sub);
 		free(subrel);
 	}
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+out:
+	free_dents(v, n);
 }
 
 /*

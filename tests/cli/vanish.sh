@@ -28,14 +28,15 @@ setup() {
 # run ON SUFFIX [SKIP]: lint the app with the shim deleting SUFFIX on the given call
 run() {
 	(cd "$p" && LD_PRELOAD="$shim" VANISH_ON="$1" VANISH_PATH="$2" VANISH_SKIP="${3:-0}" \
-		"$CWLINT" --format gcc .) > "$OUT/v.out" 2> "$OUT/v.err"
+		VANISH_NO_DTYPE="${NO_DTYPE:-}" "$CWLINT" --format gcc .) > "$OUT/v.out" 2> "$OUT/v.err"
 }
 
-# how many times cwlint lstats SUFFIX in a normal run (the walk's lstat is the last one)
+# how many times cwlint lstats SUFFIX in a normal run (the walk's lstat is the last one);
+# NO_DTYPE=1: as on a file system whose folder listings give no entry types
 lstat_calls() {
 	rm -f "$OUT/v.log"
 	(cd "$p" && LD_PRELOAD="$shim" VANISH_ON=lstat VANISH_PATH="$1" VANISH_SKIP=1000000 \
-		VANISH_LOG="$OUT/v.log" "$CWLINT" --format gcc .) > /dev/null 2>&1
+		VANISH_LOG="$OUT/v.log" VANISH_NO_DTYPE="${NO_DTYPE:-}" "$CWLINT" --format gcc .) > /dev/null 2>&1
 	[ -f "$OUT/v.log" ] && grep -c . "$OUT/v.log" || echo 0
 }
 
@@ -68,6 +69,21 @@ expect_status "convex.json deleted before it is read: exit 3" 3 $?
 expect_grep "convex.json deleted before it is read: named" \
 	"^cwlint: warning: skipped 'convex\\.json': vanished while cwlint ran" "$OUT/v.err"
 
+# The walk takes each entry's type from the folder listing: it lstats no listed file. A file
+# deleted after the listing is then found gone when it is read (tested above).
+setup
+n=$(lstat_calls /src/gone.ts)
+[ "$n" = 0 ] && t_ok "the walk lstats no listed file when the listing gives types" ||
+	t_fail "the walk lstats no listed file when the listing gives types" "counted '$n' calls"
+setup
+(cd "$p" && LD_PRELOAD="$shim" VANISH_NO_DTYPE=1 "$CWLINT" --format gcc .) > "$OUT/v.out" 2> "$OUT/v.err"
+expect_status "listings without types: the same single finding (exit 1)" 1 $?
+expect_grep "listings without types: the same finding" '^src/a\.ts:2:19: error: .*\[hardcoded-client-id\]$' "$OUT/v.out"
+expect_no_grep "listings without types: nothing skipped" 'skipped' "$OUT/v.err"
+
+# Without types in the listing (some network and older file systems) the walk lstats each
+# entry; deleted between the readdir and that lstat: the same note and status.
+NO_DTYPE=1
 # deleted between the walk's readdir and its lstat: the same note and status
 setup
 n=$(lstat_calls /src/gone.ts)
@@ -94,6 +110,7 @@ else
 	t_fail "the walk lstats src/gone.swp" "counted '$n' calls"
 fi
 
+NO_DTYPE=
 # a link to a missing file is not a vanished file: its own message
 setup
 ln -s missing.ts "$p/src/dangling.ts"

@@ -6,10 +6,13 @@
  *	VANISH_PATH	a path suffix ("/src/gone.ts"): only paths ending with it count
  *	VANISH_SKIP	let this many matching calls through first (default 0)
  *	VANISH_LOG	append one line per matching call to this file (to count them)
+ *	VANISH_NO_DTYPE	non-empty: folder listings give no entry types (DT_UNKNOWN), as on file
+ *			systems without them, so that cwlint must lstat each entry
  *
  * The matching call unlinks the file, then does the real call, which finds it gone.
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -21,6 +24,8 @@
 static int (*real_open)(const char *, int, ...);
 static int (*real_open64)(const char *, int, ...);
 static int (*real_lstat)(const char *, struct stat *);
+static struct dirent *(*real_readdir)(DIR *);
+static struct dirent64 *(*real_readdir64)(DIR *);
 
 static void resolve(void)
 {
@@ -30,6 +35,10 @@ static void resolve(void)
 		real_open64 = (int (*)(const char *, int, ...))dlsym(RTLD_NEXT, "open64");
 	if (!real_lstat)
 		real_lstat = (int (*)(const char *, struct stat *))dlsym(RTLD_NEXT, "lstat");
+	if (!real_readdir)
+		real_readdir = (struct dirent *(*)(DIR *))dlsym(RTLD_NEXT, "readdir");
+	if (!real_readdir64)
+		real_readdir64 = (struct dirent64 *(*)(DIR *))dlsym(RTLD_NEXT, "readdir64");
 }
 
 static void hit(const char *call, const char *path)
@@ -95,4 +104,33 @@ int lstat(const char *path, struct stat *st)
 	resolve();
 	hit("lstat", path);
 	return real_lstat(path, st);
+}
+
+static int no_dtype(void)
+{
+	const char *v = getenv("VANISH_NO_DTYPE");
+
+	return v && *v;
+}
+
+struct dirent *readdir(DIR *dh)
+{
+	struct dirent *de;
+
+	resolve();
+	de = real_readdir(dh);
+	if (de && no_dtype())
+		de->d_type = DT_UNKNOWN;
+	return de;
+}
+
+struct dirent64 *readdir64(DIR *dh)
+{
+	struct dirent64 *de;
+
+	resolve();
+	de = real_readdir64(dh);
+	if (de && no_dtype())
+		de->d_type = DT_UNKNOWN;
+	return de;
 }
