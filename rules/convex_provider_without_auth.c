@@ -24,7 +24,7 @@ static const char *const token_paths[] = {
 	".setAuth(",			/* a hand-rolled client.setAuth(fetchToken) */
 	NULL,
 };
-/* app_mentions() reads these in files no rule parses: they keep their bytes */
+/* app_mentions() looks for these in every source file (lint_file_mentions()) */
 static const char *const mentions[] = {
 	"ConvexProviderWith", "ConvexAuthProvider", "ConvexAuthNextjsProvider",
 	"ConvexBetterAuthProvider", ".setAuth(", "@workos-inc/authkit", NULL,
@@ -32,14 +32,11 @@ static const char *const mentions[] = {
 
 static bool app_mentions(const struct lint_app *app, const char *s)
 {
-	size_t i, n = strlen(s);
+	size_t i;
 
-	for (i = 0; i < app->nfiles; i++) {
-		const struct lint_source *src = &app->files[i]->src;
-
-		if (src->buf && memmem(src->buf, src->len, s, n))
+	for (i = 0; i < app->nfiles; i++)
+		if (lint_file_mentions(app->files[i], s))
 			return true;
-	}
 	return false;
 }
 

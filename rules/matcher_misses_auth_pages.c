@@ -136,12 +136,12 @@ static bool misses_some(struct lint_ctx *ctx, const struct lint_next *nx, const 
 	return false;
 }
 
-/* An unparsed route file whose bytes name withAuth (comments included). */
+/* An unparsed route file whose code names withAuth. */
 static bool may_call(const struct lint_route *r)
 {
 	const struct lint_file *f = r->file;
 
-	return !f->parsed && f->src.buf && memmem(f->src.buf, f->src.len, "withAuth", 8);
+	return !f->parsed && lint_file_mentions(f, "withAuth");
 }
 
 static void check(struct lint_ctx *ctx, struct lint_app *app)

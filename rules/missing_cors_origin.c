@@ -11,6 +11,9 @@
  * The origin of a URL as written: scheme://host[:port], also for "https://${buildEnv.X}/cb"
  * templates (compared as text). NULL when s has no scheme.
  */
+/* looked for in every source file (lint_app_source_mentions()) */
+static const char *const mentions[] = { "@workos-inc/authkit-react", NULL };
+
 static char *origin_of(struct arena *a, const char *s)
 {
 	const char *p = s ? strstr(s, "://") : NULL;
@@ -198,5 +201,6 @@ const struct lint_rule rule_missing_cors_origin = {
 		"Convex docs, AuthKit add-to-app (\"Set up CORS in the WorkOS Dashboard\"); authkit-react\n"
 		"README; get-convex/templates template-react-vite-authkit/convex.json (corsOrigins).",
 	.applies = APPLIES_WORKOS,
+	.mentions = mentions,
 	.check_app = check,
 };

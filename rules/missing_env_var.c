@@ -182,6 +182,16 @@ static void check_next(struct lint_ctx *ctx, const struct lint_app *app,
 		       "authkit-nextjs reads them on every request and fails without them");
 }
 
+/* What the code reads, in the order of check_vite()'s keys: looked for in every source. */
+static const char *const vite_reads[] = {
+	"import.meta.env.VITE_WORKOS_CLIENT_ID", "import.meta.env.VITE_CONVEX_URL",
+	"import.meta.env.VITE_WORKOS_REDIRECT_URI",
+};
+static const char *const mentions[] = {
+	"@workos-inc/authkit-nextjs", "import.meta.env.VITE_WORKOS_CLIENT_ID",
+	"import.meta.env.VITE_CONVEX_URL", "import.meta.env.VITE_WORKOS_REDIRECT_URI", NULL,
+};
+
 static void check_vite(struct lint_ctx *ctx, const struct lint_app *app,
 		       const struct lint_envfile *at)
 {
@@ -192,7 +202,7 @@ static void check_vite(struct lint_ctx *ctx, const struct lint_app *app,
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(keys); i++) {
-		const char *read = arena_printf(ctx->arena, "import.meta.env.%s", keys[i]);
+		const char *read = vite_reads[i];
 
 		/* names are the app's choice: only what the code reads is needed */
 		if (!lint_app_source_mentions(app, read) || defined(app, keys[i]))
@@ -256,5 +266,6 @@ const struct lint_rule rule_missing_env_var = {
 		"...\"); get-convex/templates .env.local.example files; Vite env docs (only VITE_\n"
 		"variables reach client code).",
 	.applies = APPLIES_WORKOS,
+	.mentions = mentions,
 	.check_app = check,
 };

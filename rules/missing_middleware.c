@@ -4,8 +4,8 @@
 #include "routes.h"
 
 /*
- * Only the first use matters, and only when no proxy runs AuthKit: files that mention one
- * keep their bytes and are parsed on demand (lint_file_parse), most often not at all.
+ * Only the first use matters, and only when no proxy runs AuthKit: files whose code names
+ * one (lint_file_mentions) are parsed on demand (lint_file_parse), most often not at all.
  */
 static const char *const mentions[] = { "withAuth", "AuthKitProvider", "handleAuth", NULL };
 
@@ -29,8 +29,7 @@ static const struct lint_import *find_use(struct lint_app *app, struct lint_file
 		for (i = 0; i < app->nfiles; i++) {
 			struct lint_file *f = app->files[i];
 
-			if ((f->roles & ROLE_CONVEX) || !f->src.buf ||
-			    !memmem(f->src.buf, f->src.len, uses[u].name, strlen(uses[u].name)) ||
+			if ((f->roles & ROLE_CONVEX) || !lint_file_mentions(f, uses[u].name) ||
 			    !lint_file_parse(f))
 				continue;
 			for (k = 0; k < f->nimports; k++) {

@@ -27,6 +27,8 @@
 static const char *const triggers[] = {
 	"ConvexProviderWith", "createRoot(", "hydrateRoot(", "AuthKitProvider", NULL,
 };
+/* app_has_authkit() looks for it in every source file */
+static const char *const mentions[] = { "AuthKitProvider", NULL };
 /* every finding is about a ConvexProviderWithAuth(Kit) element: without one, nothing fires */
 static const char *const app_words[] = { "ConvexProviderWith", NULL };
 
@@ -199,9 +201,7 @@ static bool app_has_authkit(struct state *st)
 		return st->app_has_authkit;
 	st->app_has_authkit = 0;
 	for (i = 0; app && i < app->nfiles; i++) {
-		const struct lint_source *src = &app->files[i]->src;
-
-		if (src->buf && memmem(src->buf, src->len, "AuthKitProvider", 15)) {
+		if (lint_file_mentions(app->files[i], "AuthKitProvider")) {
 			st->app_has_authkit = 1;
 			break;
 		}
@@ -616,5 +616,6 @@ const struct lint_rule rule_provider_order = {
 	.triggers = triggers,
 	.roles = ROLE_LAYOUT,
 	.app_words = app_words,
+	.mentions = mentions,
 	.check_file = check,
 };

@@ -67,6 +67,10 @@ struct pipeline {
 	struct kwset *kw;		/* every enabled rule's triggers, also and mentions */
 	struct rule_gate *gates;	/* per rule, registry order */
 	struct kw_hits mentioned;	/* words some rule's check_app looks for in unparsed files */
+	/* the same words, in the order of the bits of lint_file's mention_any and mention_end */
+	const char *mention_words[64];
+	unsigned mention_kw[64];	/* their indexes in kw */
+	size_t nmentions;
 	struct worker *workers;
 	unsigned nworkers;
 	struct app_list apps;
@@ -527,13 +531,18 @@ static void add_source(struct walk *w, const char *abs, const char *rel, enum li
 	struct lint_app *app = w->app;
 	struct lint_file *f = ARENA_NEW(w->arena, struct lint_file);
 
+	size_t al = strlen(abs), rl = strlen(rel);
+	char *a = arena_strdup(w->arena, abs);
+
 	f->app = app;
 	f->arena = w->arena;
-	f->relpath = arena_strdup(w->arena, rel);
+	/* one copy of the path per file: the relative one is its tail (see also tail_path()) */
+	f->relpath = al > rl && a[al - rl - 1] == '/' && !strcmp(a + al - rl, rel) ? a + al - rl
+									       : arena_strdup(w->arena, rel);
 	f->kind = kind;
 	f->roles = file_roles(w, rel, abs);
 	/* the path is kept; bytes are loaded later, when the app is linted */
-	f->src.abspath = arena_strdup(w->arena, abs);
+	f->src.abspath = a;
 	if (app->nfiles == w->alloc_files) {
 		size_t n = w->alloc_files ? w->alloc_files * 2 : 64;
 		struct lint_file **arr = ARENA_ARRAY(w->arena, struct lint_file *, n);
@@ -1145,6 +1154,59 @@ const char *lint_file_bytes(struct lint_file *f, char **buf, size_t *cap, size_t
 	return ls == LOAD_OK ? *buf : NULL;
 }
 
+/* True when buf holds word followed by a byte that cannot continue an identifier. */
+static bool ends_word(const char *buf, size_t len, const char *word)
+{
+	const char *p = buf, *end = buf + len;
+	size_t n = strlen(word);
+
+	while ((p = memmem(p, (size_t)(end - p), word, n))) {
+		unsigned char c = p + n < end ? (unsigned char)p[n] : 0;
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '_' || c == '$'))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+/* The bit of word among the run's mention words, or 0 (not one; or no pipeline). */
+static uint64_t mention_bit(const struct lint_app *app, const char *word)
+{
+	const struct app_job *job = app ? app->loader : NULL;
+	size_t j;
+
+	for (j = 0; job && j < job->p->nmentions; j++)
+		if (!strcmp(job->p->mention_words[j], word))
+			return (uint64_t)1 << j;
+	return 0;
+}
+
+bool lint_file_mentions(const struct lint_file *f, const char *word)
+{
+	uint64_t bit = mention_bit(f->app, word);
+
+	if (bit)
+		return (f->mention_any & bit) != 0;
+	return f->src.buf && memmem(f->src.buf, f->src.len, word, strlen(word));
+}
+
+bool lint_app_source_mentions(const struct lint_app *app, const char *needle)
+{
+	uint64_t bit = mention_bit(app, needle);
+	size_t i;
+
+	for (i = 0; i < app->nfiles; i++) {
+		const struct lint_file *f = app->files[i];
+
+		if (bit ? (f->mention_end & bit) != 0
+			: f->src.buf && ends_word(f->src.buf, f->src.len, needle))
+			return true;
+	}
+	return false;
+}
+
 /* Gives f its bytes again (they were let go: f->reread), in f->arena. */
 static bool read_again(struct lint_file *f)
 {
@@ -1157,6 +1219,9 @@ static bool read_again(struct lint_file *f)
 		f->src.len = len;
 		f->src.lines = NULL;
 		f->src.nlines = 0;
+		/* its line index, for positions, goes with the bytes (a path-only file had none) */
+		if (!f->src.arena)
+			f->src.arena = f->arena;
 	}
 	free(buf);
 	return b != NULL;
@@ -1180,6 +1245,50 @@ bool lint_file_parse(struct lint_file *f)
 }
 
 /*
+ * disp (the path shown for abs) as the tail of abs when it is one, else a copy in a: the
+ * files of an app are many, and their paths most of what the app keeps of them.
+ */
+static const char *tail_path(struct arena *a, const char *abs, const char *disp)
+{
+	size_t al = strlen(abs), dl = strlen(disp);
+
+	if (al > dl && abs[al - dl - 1] == '/' && !strcmp(abs + al - dl, disp))
+		return abs + al - dl;
+	return arena_strdup(a, disp);
+}
+
+/* f's source from its bytes (copied into a), its paths shared with f->src.abspath. */
+static void keep_source(struct arena *a, struct lint_file *f, const char *disp,
+			const char *buf, size_t len)
+{
+	const char *abs = f->src.abspath;
+
+	memset(&f->src, 0, sizeof(f->src));
+	f->src.abspath = abs;
+	f->src.path = tail_path(a, abs, disp);
+	f->src.buf = buf ? arena_strndup(a, buf, len) : NULL;
+	f->src.len = buf ? len : 0;
+	f->src.arena = a;
+}
+
+/* Records which mention words f's code holds (hits: the byte scan's). */
+static void note_mentions(const struct pipeline *p, struct lint_file *f,
+			  const struct kw_hits *hits, const char *buf, size_t len)
+{
+	size_t j;
+
+	for (j = 0; j < p->nmentions; j++) {
+		const char *w = p->mention_words[j];
+
+		if (!kw_has(hits, p->mention_kw[j]))
+			continue;
+		f->mention_any |= (uint64_t)1 << j;
+		if (ends_word(buf, len, w))
+			f->mention_end |= (uint64_t)1 << j;
+	}
+}
+
+/*
  * Loads one source, decides from its bytes whether any rule needs it, and parses it if so.
  * Runs on a worker: it touches only f, its state and the worker's own arena and parser.
  * Files no rule selects and no rule mentions are dropped once scanned.
@@ -1197,7 +1306,7 @@ static void prepare_file(struct worker *wk, struct lint_file *f, struct file_sta
 	struct kw_hits hits, path_hits;
 	char *lower, *c;
 	size_t len, i;
-	bool parse;
+	bool parse, proxy;
 
 	f->arena = &wk->arena;
 	if (o) {
@@ -1210,7 +1319,7 @@ static void prepare_file(struct worker *wk, struct lint_file *f, struct file_sta
 		buf = wk->buf;
 	}
 	if (ls != LOAD_OK) {
-		f->src.path = arena_strdup(&wk->arena, disp);
+		f->src.path = tail_path(&wk->arena, abs, disp);
 		st->skip = msg;
 		st->incomplete = ls == LOAD_ERROR;
 		goto out;
@@ -1239,28 +1348,30 @@ static void prepare_file(struct worker *wk, struct lint_file *f, struct file_sta
 				parse = true;
 		}
 	}
-	f->mentioned = kw_any(&hits, &p->mentioned);
-	if (!parse && !f->mentioned && !(f->roles & ~ROUTE_ROLES)) {
-		/* nothing will read it: keep the path only (a page is read again if asked for) */
-		f->src.path = arena_strdup(&wk->arena, disp);
-		f->reread = f->roles != 0;
+	if (kw_any(&hits, &p->mentioned))
+		note_mentions(p, f, &hits, buf, len);
+	/* the proxy model reads every file named like a proxy, where Next loads it or not */
+	f->keep_bytes = lint_next_proxy_place(f->relpath, &proxy) >= 0;
+	if (!parse && !(f->roles & ~ROUTE_ROLES) && !f->keep_bytes) {
+		/* nothing will parse it: keep the path only (it is read again if asked for) */
+		f->src.path = tail_path(&wk->arena, abs, disp);
+		f->reread = true;
 		goto out;
 	}
 	if (parse && is_leaf(f)) {
-		/* parsed by check_leaves(); its bytes go with its tree unless a rule mentions them */
+		/*
+		 * parsed by check_leaves(), which reads it again then (parse_leaf()): holding the
+		 * bytes of every leaf from here to its batch would grow with the app
+		 */
 		f->leaf = true;
 		if (!o) {
-			lint_source_from_mem(&wk->arena, &f->src, disp, abs, "", 0);
-			f->own_bytes = xmalloc(len + 1);
-			memcpy(f->own_bytes, buf, len);
-			f->own_bytes[len] = '\0';
-			f->src.buf = f->own_bytes;
-			f->src.len = len;
+			keep_source(&wk->arena, f, disp, NULL, 0);
+			f->reread = true;
 		}
 		goto out;
 	}
 	if (!o)
-		lint_source_from_mem(&wk->arena, &f->src, disp, abs, buf, len);
+		keep_source(&wk->arena, f, disp, buf, len);
 	if (parse)
 		parse_file(wk, f, st);
 out:
@@ -1518,6 +1629,26 @@ static void parse_leaf(struct worker *wk, struct leaf_slot *sl)
 	sl->release = !f->parsed;
 	if (!sl->release)
 		return;
+	if (!f->src.buf && f->reread) {
+		struct lint_run *run = wk->p->run;
+		const char *msg = NULL;
+		char *buf = NULL;
+		size_t cap = 0, len;
+
+		/* the scan passed its size and binary tests: a failure now is a change since */
+		if (lint_read_file(&wk->arena, f->src.path, f->src.abspath, run->max_file_size, &buf,
+				   &cap, &len, &msg) != LOAD_OK) {
+			free(buf);
+			sl->st.skip = msg;
+			sl->st.incomplete = true;
+			return;
+		}
+		f->own_bytes = buf;
+		f->src.buf = buf;
+		f->src.len = len;
+		f->src.lines = NULL;
+		f->src.nlines = 0;
+	}
 	f->arena = &sl->scratch;
 	/* what the source makes lazily (its line index) goes where this thread alone allocates */
 	f->src.arena = &wk->arena;
@@ -1579,8 +1710,12 @@ static void check_leaf(struct app_job *job, struct leaf_slot *sl, struct arena *
 		f->arena = keep;
 		arena_release(&sl->scratch);
 	}
-	/* its bytes too, unless a rule looks for words in them later (then it stays as it is) */
-	if (sl->release && !f->parsed && !f->mentioned && f->own_bytes) {
+	/*
+	 * its bytes too: what rules look for later was noted by the byte scan; a file with
+	 * cwlint-ignore comments keeps them, for the suppression rules' positions at the end,
+	 * and so does a file the proxy model reads (keep_bytes)
+	 */
+	if (sl->release && !f->parsed && f->own_bytes && !f->src.nsupps && !f->keep_bytes) {
 		free(f->own_bytes);
 		f->own_bytes = NULL;
 		f->src.buf = NULL;
@@ -1749,6 +1884,19 @@ static unsigned word_index(const char **words, size_t *n, const char *word)
 	return (unsigned)(*n)++;
 }
 
+/* Registers word (index k in the pipeline's word set) as a mention, once. */
+static void add_mention(struct pipeline *p, const char *word, unsigned k)
+{
+	if (kw_has(&p->mentioned, k))
+		return;
+	/* the rules' mentions are constant data: test_registry keeps them under the bound */
+	if (p->nmentions == ARRAY_SIZE(p->mention_words))
+		BUG("more than %zu distinct mention words", ARRAY_SIZE(p->mention_words));
+	kw_set(&p->mentioned, k);
+	p->mention_words[p->nmentions] = word;
+	p->mention_kw[p->nmentions++] = k;
+}
+
 /* Every enabled rule's byte test, as one word set scanned once per file. */
 static void build_gates(struct pipeline *p)
 {
@@ -1772,7 +1920,7 @@ static void build_gates(struct pipeline *p)
 			g->has_also = true;
 		}
 		for (t = r->mentions; t && *t; t++)
-			kw_set(&p->mentioned, word_index(words, &n, *t));
+			add_mention(p, *t, word_index(words, &n, *t));
 		for (t = r->route_words; t && *t; t++) {
 			kw_set(&g->route, word_index(words, &n, *t));
 			g->has_route = true;

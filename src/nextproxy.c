@@ -20,7 +20,7 @@ static struct lint_regex config_re = LINT_REGEX(
 	"\\bexport\\s+(?:(?:const|let|var)\\s+config\\b|\\{[^}]*\\bconfig\\b)");
 
 /* Where a proxy/middleware file sits, or -1 when Next would not look there at all. */
-static int place_of(const char *rel, bool *is_proxy)
+int lint_next_proxy_place(const char *rel, bool *is_proxy)
 {
 	static const char *const route_dirs[] = { "app/", "pages/", "src/app/", "src/pages/" };
 	const char *base = strrchr(rel, '/') ? strrchr(rel, '/') + 1 : rel, *dot = strchr(base, '.');
@@ -465,7 +465,7 @@ void lint_next_build_proxies(struct arena *a, struct lint_app *app, struct lint_
 	for (i = 0; i < app->nfiles; i++) {
 		bool is_proxy;
 
-		if (place_of(app->files[i]->relpath, &is_proxy) >= 0)
+		if (lint_next_proxy_place(app->files[i]->relpath, &is_proxy) >= 0)
 			n++;
 	}
 	nx->proxies = ARENA_ARRAY(a, struct lint_proxy, n ? n : 1);
@@ -474,7 +474,7 @@ void lint_next_build_proxies(struct arena *a, struct lint_app *app, struct lint_
 		struct lint_proxy *p;
 		size_t ms, me;
 		bool is_proxy = false;
-		int place = place_of(f->relpath, &is_proxy);
+		int place = lint_next_proxy_place(f->relpath, &is_proxy);
 
 		if (place < 0)
 			continue;

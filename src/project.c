@@ -423,26 +423,6 @@ long lint_dev_port(struct lint_ctx *ctx, const char **how)
 	return -1;
 }
 
-bool lint_app_source_mentions(const struct lint_app *app, const char *needle)
-{
-	size_t n = strlen(needle), i;
-
-	for (i = 0; i < app->nfiles; i++) {
-		const struct lint_source *s = &app->files[i]->src;
-		const char *p = s->buf, *end = s->buf ? s->buf + s->len : NULL;
-
-		while (p && (p = memmem(p, (size_t)(end - p), needle, n))) {
-			char c = p + n < end ? p[n] : '\0';
-
-			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-			      c == '_' || c == '$'))
-				return true;
-			p += n;
-		}
-	}
-	return false;
-}
-
 void lint_convex_local_env(const struct lint_app *app,
 			   void (*fn)(void *ud, const char *env, const char *key, void *value),
 			   void *ud)

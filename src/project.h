@@ -90,7 +90,10 @@ char *lint_url_norm_path(struct arena *a, const struct lint_url *u);
  */
 long lint_dev_port(struct lint_ctx *ctx, const char **how);
 
-/* True when a source file of the app contains needle followed by a non-identifier byte. */
+/*
+ * True when a source file of the app holds needle followed by a byte that cannot continue an
+ * identifier; needle is one of the calling rule's mentions (see lint_file_mentions()).
+ */
 bool lint_app_source_mentions(const struct lint_app *app, const char *needle);
 
 /*

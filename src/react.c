@@ -1780,7 +1780,12 @@ const struct lint_react_comp *lint_react_imported_comp(struct lint_file *f, TSNo
 	/* the defining file, through re-exports of other files of the app */
 	for (depth = 0; depth < REEXPORT_DEPTH && lint_react_local_module(module); depth++) {
 		other = lint_react_import_file(cur, module);
-		if (!other || other == cur || !(r = lint_react_get(other)) || r->partial)
+		if (!other || other == cur)
+			return NULL;
+		/* the file the name comes from, parsed now if no rule's byte test selected it */
+		if (!other->parsed && !other->leaf)
+			lint_file_parse(other);
+		if (!(r = lint_react_get(other)) || r->partial)
 			return NULL;
 		if (!strcmp(imported, "default")) {
 			*rf = r;

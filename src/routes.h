@@ -152,6 +152,12 @@ void lint_next_release(struct lint_next *nx);
 /* Internal to lint_next_get(): fills nx->proxies and nx->active (nextproxy.c), compiling each
  * proxy's matcher (routes.c). */
 void lint_next_build_proxies(struct arena *a, struct lint_app *app, struct lint_next *nx);
+/*
+ * Where relpath (relative to the app root) is a file named proxy or middleware that
+ * lint_next_build_proxies() considers, as an enum lint_proxy_place (*is_proxy: named proxy);
+ * -1 when it is none.
+ */
+int lint_next_proxy_place(const char *relpath, bool *is_proxy);
 void lint_next_compile_matchers(struct arena *a, struct lint_proxy *p);
 
 /*

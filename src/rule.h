@@ -101,13 +101,19 @@ struct lint_file {
 	bool leaf;
 	bool leaf_done;			/* its checks ran */
 	bool supp_scanned;		/* its suppression comments are read (once) */
-	bool mentioned;			/* its bytes hold a word of some rule's mentions */
 	/*
-	 * Its bytes were let go (a page or route file no rule selected, a released leaf):
-	 * src.buf is NULL, and lint_file_parse() and lint_file_bytes() read it again.
+	 * Which of the run's mention words (the enabled rules' mentions) its code holds, from the
+	 * byte scan: mention_any as a substring, mention_end also followed by a byte that cannot
+	 * continue an identifier. Its bytes need not stay for them (lint_file_mentions()).
+	 */
+	uint64_t mention_any, mention_end;
+	/*
+	 * Its bytes were let go (a file no rule selected, a released leaf): src.buf is NULL,
+	 * and lint_file_parse() and lint_file_bytes() read it again.
 	 */
 	bool reread;
 	char *own_bytes;		/* a leaf's own copy of its bytes (malloc'd), let go on release */
+	bool keep_bytes;		/* app-level models read its bytes: never let go */
 };
 
 enum lint_env_scope {
@@ -206,8 +212,9 @@ struct lint_rule {
 	 */
 	const char *const *also;
 	/*
-	 * Strings check_app looks for in the bytes of any source file, parsed or not: files
-	 * holding one keep their bytes (others are dropped once scanned, to keep memory flat).
+	 * Strings check_app looks for in any source file, parsed or not, through
+	 * lint_file_mentions() and lint_app_source_mentions(): the byte scan records which ones
+	 * each file's code holds, so that no file keeps its bytes for them.
 	 */
 	const char *const *mentions;
 	/*
@@ -330,9 +337,10 @@ bool lint_secret_key(const char *key);
 void lint_secret(struct lint_run *run, const char *value, size_t len);
 
 /*
- * Parses f now if its bytes were kept but no rule's byte test asked for a parse: for
- * app-level checks that need a tree only for the first file that matters. True when f has
- * a tree afterwards. Rules after this one see the file as parsed.
+ * Parses f now (reading it again if its bytes were let go) when no rule's byte test asked
+ * for a parse: for app-level checks that need a tree only for the first file that matters,
+ * and for imports followed into files no rule selected. True when f has a tree afterwards.
+ * Rules after this one see the file as parsed.
  */
 bool lint_file_parse(struct lint_file *f);
 /*
@@ -340,6 +348,12 @@ bool lint_file_parse(struct lint_file *f);
  * into *buf, grown as needed (*cap; the caller frees it). NULL when it has none to give.
  */
 const char *lint_file_bytes(struct lint_file *f, char **buf, size_t *cap, size_t *len);
+/*
+ * True when f's code holds word, one of the calling rule's mentions (comment lines do not
+ * count, as in the byte test). Outside the pipeline, or for a word no enabled rule
+ * mentions, it looks in f's kept bytes, if any.
+ */
+bool lint_file_mentions(const struct lint_file *f, const char *word);
 
 /* --- tree-sitter helpers (src/ts.c) --- */
 

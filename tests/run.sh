@@ -11,6 +11,7 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
+. "$top/tests/cli/lib.sh"	# lint_fixture()
 # a private scratch folder: several runs (developers, CI) may share the checkout
 out=$(mktemp -d "${TMPDIR:-/tmp}/cwlint-tests.XXXXXX") || exit 2
 trap 'rm -rf "$out"' EXIT
@@ -71,16 +72,7 @@ run_case() {
 		mkdir -p "$dir" && cp -R "$2/." "$dir/" && (cd "$dir" && sh ./setup) > "$out/setup.log" 2>&1 </dev/null ||
 			{ echo "setup failed: $(cat "$out/setup.log")" > "$out/actual"; echo 0 > "$out/status"; return; }
 	fi
-	(
-		cd "$dir" || exit 99
-		set --
-		if [ -f args ]; then
-			while IFS= read -r a || [ -n "$a" ]; do
-				[ -n "$a" ] && set -- "$@" "$a"
-			done < args
-		fi
-		exec "$top/$BIN" --format human --color never "$@" .
-	) > "$out/actual" 2> "$out/stderr"
+	lint_fixture "$dir" "$top/$BIN" > "$out/actual" 2> "$out/stderr"
 	echo $? > "$out/status"
 }
 

@@ -49,3 +49,19 @@ seed_ci_app() {
 	printf '%s\n' 'const clientId = "client_01JD8X3Q4K2M6N7P8R9S0T1V2W";' 'export default { providers: [] };' \
 		> "$1/convex/auth.config.ts"
 }
+
+# lint_fixture DIR BIN [OPTION...]: BIN on fixture project DIR the way its expected output
+# is made: human format, no colour, the options given, then those of DIR/args (one a line)
+lint_fixture() {
+	(
+		cd "$1" || exit 99
+		bin=$2
+		shift 2
+		if [ -f args ]; then
+			while IFS= read -r a || [ -n "$a" ]; do
+				[ -n "$a" ] && set -- "$@" "$a"
+			done < args
+		fi
+		exec "$bin" --format human --color never "$@" .
+	)
+}
