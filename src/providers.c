@@ -40,7 +40,10 @@ enum pv_provider pv_provider_of(struct lint_file *f, const struct lint_react_ele
 	if (e->comp >= 0 && f->react)
 		k = &f->react->comps[e->comp];
 	else if (lint_react_local_module(e->module) && !ts_node_is_null(e->name))
-		k = lint_react_imported_comp(f, e->name, &rf);
+		/* only a component of that name can be one: parse its file for no other */
+		k = e->imported && !strcmp(e->imported, "ConvexProviderWithAuthKit")
+			? lint_react_imported_comp_parse(f, e->name, &rf)
+			: lint_react_imported_comp(f, e->name, &rf);
 	if (k && !strcmp(k->name, "ConvexProviderWithAuthKit") &&
 	    pv_comp_renders(k, pv_convex_react, "ConvexProviderWithAuth"))
 		return PV_WITH_AUTHKIT_LOCAL;
@@ -296,7 +299,8 @@ enum pv_feed pv_feed_of(struct lint_file *f, const struct lint_react *r,
 			return FEED_WORKOS_NEXT;
 		if (!lint_react_local_module(module))
 			return FEED_OTHER;
-		k = lint_react_imported_comp(f, v, &rf);
+		/* the hook's file, parsed if need be: what it calls decides the provider's fate */
+		k = lint_react_imported_comp_parse(f, v, &rf);
 		if (!k || k->kind != REACT_HOOK)
 			return FEED_UNKNOWN;
 		hook->file = rf->file;

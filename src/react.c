@@ -1743,8 +1743,9 @@ const struct lint_react_comp *lint_react_default_comp(const struct lint_react *r
 	return found >= 0 ? &r->comps[found] : NULL;
 }
 
-const struct lint_react_comp *lint_react_imported_comp(struct lint_file *f, TSNode n,
-						       struct lint_react **rf)
+/* lint_react_imported_comp(), parsing the files on the way when parse is set. */
+static const struct lint_react_comp *imported_comp(struct lint_file *f, TSNode n,
+						   struct lint_react **rf, bool parse)
 {
 	const char *module, *imported;
 	const struct lint_import *imp;
@@ -1783,7 +1784,7 @@ const struct lint_react_comp *lint_react_imported_comp(struct lint_file *f, TSNo
 		if (!other || other == cur)
 			return NULL;
 		/* the file the name comes from, parsed now if no rule's byte test selected it */
-		if (!other->parsed && !other->leaf)
+		if (parse && !other->parsed && !other->leaf)
 			lint_file_parse(other);
 		if (!(r = lint_react_get(other)) || r->partial)
 			return NULL;
@@ -1800,4 +1801,16 @@ const struct lint_react_comp *lint_react_imported_comp(struct lint_file *f, TSNo
 		cur = other;
 	}
 	return NULL;
+}
+
+const struct lint_react_comp *lint_react_imported_comp(struct lint_file *f, TSNode n,
+						       struct lint_react **rf)
+{
+	return imported_comp(f, n, rf, false);
+}
+
+const struct lint_react_comp *lint_react_imported_comp_parse(struct lint_file *f, TSNode n,
+							     struct lint_react **rf)
+{
+	return imported_comp(f, n, rf, true);
 }

@@ -278,5 +278,12 @@ const struct lint_react_comp *lint_react_default_comp(const struct lint_react *r
  */
 const struct lint_react_comp *lint_react_imported_comp(struct lint_file *f, TSNode n,
 						       struct lint_react **rf);
+/*
+ * The same, parsing the defining file (and files re-exporting the name) when no rule's byte
+ * test selected it: for the few names a rule must follow whatever other rules are on (a
+ * provider's useAuth hook). Each file parsed so stays parsed for the app's run.
+ */
+const struct lint_react_comp *lint_react_imported_comp_parse(struct lint_file *f, TSNode n,
+							     struct lint_react **rf);
 
 #endif
