@@ -40,6 +40,13 @@ struct rule_gate {
 
 /* Roles of which an app can have hundreds: route_words narrow them. */
 #define ROUTE_ROLES (ROLE_ROUTE | ROLE_PAGE | ROLE_LAYOUT)
+/*
+ * Roles whose files keep their bytes even when no rule parses them: app-level models read
+ * them (the auth config, proxy and middleware, the framework configs). A Convex function
+ * or a route file no rule selected is read again if asked for.
+ */
+#define TEXT_ROLES (ROLE_AUTH_CONFIG | ROLE_PROXY | ROLE_MIDDLEWARE | ROLE_NEXT_CONFIG | \
+		    ROLE_VITE_CONFIG)
 
 struct app_job;
 
@@ -1352,7 +1359,7 @@ static void prepare_file(struct worker *wk, struct lint_file *f, struct file_sta
 		note_mentions(p, f, &hits, buf, len);
 	/* the proxy model reads every file named like a proxy, where Next loads it or not */
 	f->keep_bytes = lint_next_proxy_place(f->relpath, &proxy) >= 0;
-	if (!parse && !(f->roles & ~ROUTE_ROLES) && !f->keep_bytes) {
+	if (!parse && !(f->roles & TEXT_ROLES) && !f->keep_bytes) {
 		/* nothing will parse it: keep the path only (it is read again if asked for) */
 		f->src.path = tail_path(&wk->arena, abs, disp);
 		f->reread = true;
