@@ -190,6 +190,13 @@ void lint_model_file(struct arena *a, struct lint_file *f)
 	size_t alloc = 0;
 
 	/*
+	 * from scratch: a released leaf parsed again still holds the imports kept from its
+	 * first parse (a copy sized to fit), which add_import() must neither append to nor
+	 * write past
+	 */
+	f->imports = NULL;
+	f->nimports = 0;
+	/*
 	 * a cursor, not ts_node_named_child(root, i): that one walks the children from the
 	 * first each time, and a run of 10,000 comments made the loop take seconds
 	 */

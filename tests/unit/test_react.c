@@ -215,9 +215,41 @@ out:
 	app_free(&t);
 }
 
+/* A file modelled again (a released leaf parsed a second time) gets its imports once. */
+static void test_model_again(void)
+{
+	static const char *const paths[] = { "src/App.tsx", NULL };
+	static const char *const code[] = {
+		"import { useState } from 'react';\n"
+		"import { useQuery } from 'convex/react';\n"
+		"import { Spinner } from './Spinner';\n"
+		"export function App() { return <Spinner />; }\n",
+		NULL,
+	};
+	struct lint_import *kept;
+	struct app t;
+	size_t n;
+
+	app_init(&t, paths, code);
+	n = t.files[0].nimports;
+	UNIT_OK(n == 3, "model: three imports (%zu)", n);
+	/* what the pipeline keeps of a released leaf: a copy of exactly that size */
+	kept = ARENA_ARRAY(&t.a, struct lint_import, n);
+	memcpy(kept, t.files[0].imports, n * sizeof(*kept));
+	t.files[0].imports = kept;
+	lint_model_file(&t.a, &t.files[0]);
+	UNIT_OK(t.files[0].nimports == n, "model again: the imports once, not appended (%zu)",
+		t.files[0].nimports);
+	UNIT_OK(t.files[0].imports != kept, "model again: a new array, not the kept copy grown in place");
+	UNIT_STREQ(t.files[0].nimports == n ? t.files[0].imports[2].module : NULL, "./Spinner",
+		   "model again: the imports in order");
+	app_free(&t);
+}
+
 int main(void)
 {
 	test_import_file();
+	test_model_again();
 	test_top_and_attrs();
 	test_reexports();
 	test_reexported_component();
