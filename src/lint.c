@@ -1697,17 +1697,29 @@ static void check_leaf(struct app_job *job, struct leaf_slot *sl, struct arena *
 		r->check_file(&ctx, f);
 	}
 	if (sl->release && f->parsed) {
-		/* the imports outlive the tree: app-level checks follow them (app_reparses) */
-		struct lint_import *imp = f->nimports ?
-			ARENA_ARRAY(keep, struct lint_import, f->nimports) : NULL;
+		/*
+		 * its value imports of the app's own files outlive the tree: the module graph
+		 * follows them (app_reparses); anything else means parsing it again
+		 * (lint_file_parse(), whose model rebuilds the whole list)
+		 */
+		struct lint_import *imp = NULL;
+		size_t n = 0;
 
 		for (i = 0; i < f->nimports; i++) {
-			imp[i] = f->imports[i];
-			imp[i].local = arena_strdup(keep, imp[i].local);
-			imp[i].module = arena_strdup(keep, imp[i].module);
-			imp[i].imported = arena_strdup(keep, imp[i].imported);
+			const struct lint_import *x = &f->imports[i];
+
+			if (x->type_only || !lint_react_local_module(x->module))
+				continue;
+			if (!imp)
+				imp = ARENA_ARRAY(keep, struct lint_import, f->nimports - i);
+			imp[n] = *x;
+			imp[n].local = arena_strdup(keep, x->local);
+			imp[n].module = arena_strdup(keep, x->module);
+			imp[n].imported = arena_strdup(keep, x->imported);
+			n++;
 		}
 		f->imports = imp;
+		f->nimports = n;
 		ts_tree_delete(f->tree);
 		f->tree = NULL;
 		f->parsed = false;

@@ -94,7 +94,8 @@ struct lint_file {
 	/*
 	 * Only rules with a per-file check (and no check_app, or one that does not need the
 	 * tree: app_reparses) selected it: it is parsed, checked and released before the app's
-	 * other rules run (f->imports and the flags stay), so that its tree
+	 * other rules run (the flags stay, and of f->imports its value imports of the app's own
+	 * files: lint_react_local_module()), so that its tree
 	 * does not stay in memory with the app's (lint_file_parse() still parses it sooner for
 	 * a rule that needs it, and again after the release).
 	 */
