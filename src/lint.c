@@ -91,6 +91,7 @@ struct app_job {
 	struct pipeline *p;
 	struct lint_app *app;
 	size_t order;			/* its place in p->apps: skip notes are sorted by it */
+	size_t nsources;		/* count_app()'s estimate, when apps run side by side */
 	struct worker *workers;		/* workers[0] is the thread running the job */
 	unsigned nworkers;
 	struct file_state *states;
@@ -443,6 +444,8 @@ struct walk {
 	size_t alloc_files, alloc_envs;
 	char **fdirs;			/* functions dir candidates (absolute) */
 	const char *functions_abs;
+	/* set: only count the sources (to schedule the apps), record and note nothing */
+	size_t *count;
 };
 
 static bool source_ext(const char *name, enum lint_file_kind *kind)
@@ -620,7 +623,7 @@ static bool walk_entry_mode(struct walk *w, const char *sub, const struct dent *
 	 * told from them here. (A file gone after a listing that gave its type is caught when
 	 * it is read, with the same note.)
 	 */
-	if (errno == ENOENT && !lint_config_ignored(run, sub) &&
+	if (errno == ENOENT && !w->count && !lint_config_ignored(run, sub) &&
 	    (env_name(d->name) || lint_config_env_scope(run, sub) >= 0 ||
 	     source_ext(d->name, &kind))) {
 		char *disp = lint_display_path(run->cwd, sub);
@@ -639,8 +642,11 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 	size_t n, i;
 
 	if (depth > 64) {
-		char *disp = lint_display_path(run->cwd, abs);
+		char *disp;
 
+		if (w->count)
+			return;
+		disp = lint_display_path(run->cwd, abs);
 		/* a limit, like the others: a note, not a failure */
 		lint_skip(run, disp, arena_printf(w->arena, "'%s': more than 64 folders deep below "
 						  "its app; not walked", disp), false);
@@ -648,8 +654,11 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 		return;
 	}
 	if (list_dir(abs, &v, &n)) {
-		char *disp = lint_display_path(run->cwd, abs);
+		char *disp;
 
+		if (w->count)
+			return;
+		disp = lint_display_path(run->cwd, abs);
 		lint_skip(run, disp, arena_printf(w->arena, "'%s': cannot open folder: %s", disp,
 						  strerror(errno)), true);
 		free(disp);
@@ -672,7 +681,7 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 				walk_dir(w, sub, subrel, depth + 1);
 		} else if (!S_ISREG(mode) && !S_ISLNK(mode)) {
 			/* a FIFO, socket or device named like a file we read: say so, never open it */
-			if (env_name(name) || source_ext(name, &kind)) {
+			if (!w->count && (env_name(name) || source_ext(name, &kind))) {
 				char *disp = lint_display_path(run->cwd, sub);
 
 				lint_skip(run, disp, arena_printf(w->arena, "'%s' is not a regular file",
@@ -681,10 +690,15 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 			}
 		} else {
 			/* a symlinked file is read through its link (stat, not lstat, at load) */
-			if (env_name(name) || lint_config_env_scope(run, sub) >= 0)
-				add_env(w, sub, name, depth == 0);
-			else if (source_ext(name, &kind))
-				add_source(w, sub, subrel, kind);
+			if (env_name(name) || lint_config_env_scope(run, sub) >= 0) {
+				if (!w->count)
+					add_env(w, sub, name, depth == 0);
+			} else if (source_ext(name, &kind)) {
+				if (w->count)
+					(*w->count)++;
+				else
+					add_source(w, sub, subrel, kind);
+			}
 		}
 next:
 		free(sub);
@@ -1620,6 +1634,22 @@ static void walk_app(struct app_job *job)
 	add_unsaved(&w);
 }
 
+/*
+ * How many sources the app has, roughly (the walk's skips, no config-only files): what
+ * the apps are scheduled by when several run side by side. Their file lists are made when
+ * each one starts, so that only the apps in flight hold one.
+ */
+static void count_app(struct app_job *job)
+{
+	struct walk w = { 0 };
+
+	w.p = job->p;
+	w.app = job->app;
+	w.arena = &job->meta;
+	w.count = &job->nsources;
+	walk_dir(&w, job->app->absroot, "", 0);
+}
+
 /* One leaf of the batch check_leaves() works on. */
 struct leaf_slot {
 	struct lint_file *f;
@@ -1958,7 +1988,7 @@ static const struct app_job *sched_jobs;
 static int sched_cmp(const void *pa, const void *pb)
 {
 	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-	size_t na = sched_jobs[a].app->nfiles, nb = sched_jobs[b].app->nfiles;
+	size_t na = sched_jobs[a].nsources, nb = sched_jobs[b].nsources;
 
 	if (na != nb)
 		return na > nb ? -1 : 1;
@@ -1971,8 +2001,8 @@ static void run_job(struct app_job *job)
 	lint_app(job);
 }
 
-/* A thread of the app pool, first phase: walks apps until none is left. */
-static void *walk_thread(void *arg)
+/* A thread of the app pool, first phase: counts apps' sources until none is left. */
+static void *count_thread(void *arg)
 {
 	struct worker *wk = arg;
 	struct pipeline *p = wk->p;
@@ -1982,7 +2012,7 @@ static void *walk_thread(void *arg)
 
 		if (i >= p->apps.n)
 			break;
-		walk_app(&p->jobs[i]);
+		count_app(&p->jobs[i]);
 	}
 	return NULL;
 }
@@ -2002,6 +2032,7 @@ static void *app_thread(void *arg)
 		job = &p->jobs[p->sched[i]];
 		job->workers = wk;
 		job->nworkers = 1;
+		walk_app(job);
 		run_job(job);
 	}
 	return NULL;
@@ -2051,8 +2082,8 @@ int lint_run_paths(struct lint_run *run)
 		unsigned n = p.nworkers < p.apps.n ? p.nworkers : (unsigned)p.apps.n;
 
 		p.jobs = jobs;
-		/* first every app's file list, on all threads: the sizes decide the order */
-		run_pool(&p, n, walk_thread);
+		/* first every app's size, on all threads: the sizes decide the order */
+		run_pool(&p, n, count_thread);
 		p.next_app = 0;
 		/* largest first, so no thread starts a big app while the others run out of work */
 		p.sched = xcalloc(p.apps.n, sizeof(*p.sched));
