@@ -91,7 +91,6 @@ struct app_job {
 	struct pipeline *p;
 	struct lint_app *app;
 	size_t order;			/* its place in p->apps: skip notes are sorted by it */
-	size_t nsources;		/* count_app()'s estimate, when apps run side by side */
 	struct worker *workers;		/* workers[0] is the thread running the job */
 	unsigned nworkers;
 	struct file_state *states;
@@ -230,19 +229,20 @@ static enum lint_load_status load_file(struct lint_run *run, struct arena *a,
 
 /* --- finding apps --- */
 
-static void add_app(struct pipeline *p, const char *absroot)
+static struct lint_app *add_app(struct pipeline *p, const char *absroot)
 {
 	struct lint_app *app;
 	size_t i;
 
 	for (i = 0; i < p->apps.n; i++)
 		if (!strcmp(p->apps.apps[i]->absroot, absroot))
-			return;
+			return p->apps.apps[i];
 	app = xcalloc(1, sizeof(*app));
 	app->absroot = xstrdup(absroot);
 	app->root = lint_display_path(p->run->cwd, absroot);
 	LINT_GROW(p->apps.apps, p->apps.n + 1, p->apps.alloc);
 	p->apps.apps[p->apps.n++] = app;
+	return app;
 }
 
 /* The nearest folder at or above dir with a package.json; the repository root bounds it. */
@@ -346,27 +346,39 @@ static bool dent_is_dir(const char *sub, const struct dent *d)
 	return lstat(sub, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+static bool source_ext(const char *name, enum lint_file_kind *kind);
+
 /*
  * Every folder with a package.json below dir (not inside skipped folders); dir itself when
- * self is set.
+ * self is set. On the way, the sources each app holds are counted (app->est_sources, from
+ * the names alone), which is what apps linted side by side are scheduled by.
  */
-static void find_nested_apps(struct pipeline *p, const char *dir, int depth, bool self)
+static void find_nested_apps(struct pipeline *p, const char *dir, int depth, bool self,
+			     struct lint_app *app)
 {
+	enum lint_file_kind kind;
 	struct dent *v;
 	size_t n, i;
 
 	if (depth > 64 || list_dir(dir, &v, &n))
 		return;
 	if (self && lists_package_json(dir, v, n))
-		add_app(p, dir);
+		app = add_app(p, dir);
 	for (i = 0; i < n; i++) {
 		char *sub;
 
 		if (skip_dir_name(v[i].name))
 			continue;
+		if (v[i].type != DT_DIR && v[i].type != DT_UNKNOWN) {
+			if (source_ext(v[i].name, &kind))
+				app->est_sources++;
+			continue;
+		}
 		sub = join(dir, v[i].name);
 		if (dent_is_dir(sub, &v[i]) && !lint_config_ignored(p->run, sub))
-			find_nested_apps(p, sub, depth + 1, true);
+			find_nested_apps(p, sub, depth + 1, true, app);
+		else if (source_ext(v[i].name, &kind))
+			app->est_sources++;
 		free(sub);
 	}
 	free_dents(v, n);
@@ -415,6 +427,7 @@ static int find_apps(struct pipeline *p)
 
 	for (i = 0; i < run->ntargets; i++) {
 		struct lint_target *t = &run->targets[i];
+		struct lint_app *root;
 		char *dir, *app;
 
 		if (t->is_dir) {
@@ -426,10 +439,10 @@ static int find_apps(struct pipeline *p)
 		}
 		app = enclosing_app(dir);
 		/* a folder without any package.json around it is judged as one app */
-		add_app(p, app ? app : dir);
+		root = add_app(p, app ? app : dir);
 		free(app);
 		if (t->is_dir)
-			find_nested_apps(p, dir, 0, false);
+			find_nested_apps(p, dir, 0, false, root);
 		free(dir);
 	}
 	return 0;
@@ -444,8 +457,6 @@ struct walk {
 	size_t alloc_files, alloc_envs;
 	char **fdirs;			/* functions dir candidates (absolute) */
 	const char *functions_abs;
-	/* set: only count the sources (to schedule the apps), record and note nothing */
-	size_t *count;
 };
 
 static bool source_ext(const char *name, enum lint_file_kind *kind)
@@ -623,7 +634,7 @@ static bool walk_entry_mode(struct walk *w, const char *sub, const struct dent *
 	 * told from them here. (A file gone after a listing that gave its type is caught when
 	 * it is read, with the same note.)
 	 */
-	if (errno == ENOENT && !w->count && !lint_config_ignored(run, sub) &&
+	if (errno == ENOENT && !lint_config_ignored(run, sub) &&
 	    (env_name(d->name) || lint_config_env_scope(run, sub) >= 0 ||
 	     source_ext(d->name, &kind))) {
 		char *disp = lint_display_path(run->cwd, sub);
@@ -642,11 +653,8 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 	size_t n, i;
 
 	if (depth > 64) {
-		char *disp;
+		char *disp = lint_display_path(run->cwd, abs);
 
-		if (w->count)
-			return;
-		disp = lint_display_path(run->cwd, abs);
 		/* a limit, like the others: a note, not a failure */
 		lint_skip(run, disp, arena_printf(w->arena, "'%s': more than 64 folders deep below "
 						  "its app; not walked", disp), false);
@@ -654,11 +662,8 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 		return;
 	}
 	if (list_dir(abs, &v, &n)) {
-		char *disp;
+		char *disp = lint_display_path(run->cwd, abs);
 
-		if (w->count)
-			return;
-		disp = lint_display_path(run->cwd, abs);
 		lint_skip(run, disp, arena_printf(w->arena, "'%s': cannot open folder: %s", disp,
 						  strerror(errno)), true);
 		free(disp);
@@ -681,7 +686,7 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 				walk_dir(w, sub, subrel, depth + 1);
 		} else if (!S_ISREG(mode) && !S_ISLNK(mode)) {
 			/* a FIFO, socket or device named like a file we read: say so, never open it */
-			if (!w->count && (env_name(name) || source_ext(name, &kind))) {
+			if (env_name(name) || source_ext(name, &kind)) {
 				char *disp = lint_display_path(run->cwd, sub);
 
 				lint_skip(run, disp, arena_printf(w->arena, "'%s' is not a regular file",
@@ -690,15 +695,10 @@ static void walk_dir(struct walk *w, const char *abs, const char *rel, int depth
 			}
 		} else {
 			/* a symlinked file is read through its link (stat, not lstat, at load) */
-			if (env_name(name) || lint_config_env_scope(run, sub) >= 0) {
-				if (!w->count)
-					add_env(w, sub, name, depth == 0);
-			} else if (source_ext(name, &kind)) {
-				if (w->count)
-					(*w->count)++;
-				else
-					add_source(w, sub, subrel, kind);
-			}
+			if (env_name(name) || lint_config_env_scope(run, sub) >= 0)
+				add_env(w, sub, name, depth == 0);
+			else if (source_ext(name, &kind))
+				add_source(w, sub, subrel, kind);
 		}
 next:
 		free(sub);
@@ -1634,22 +1634,6 @@ static void walk_app(struct app_job *job)
 	add_unsaved(&w);
 }
 
-/*
- * How many sources the app has, roughly (the walk's skips, no config-only files): what
- * the apps are scheduled by when several run side by side. Their file lists are made when
- * each one starts, so that only the apps in flight hold one.
- */
-static void count_app(struct app_job *job)
-{
-	struct walk w = { 0 };
-
-	w.p = job->p;
-	w.app = job->app;
-	w.arena = &job->meta;
-	w.count = &job->nsources;
-	walk_dir(&w, job->app->absroot, "", 0);
-}
-
 /* One leaf of the batch check_leaves() works on. */
 struct leaf_slot {
 	struct lint_file *f;
@@ -1988,7 +1972,7 @@ static const struct app_job *sched_jobs;
 static int sched_cmp(const void *pa, const void *pb)
 {
 	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-	size_t na = sched_jobs[a].nsources, nb = sched_jobs[b].nsources;
+	size_t na = sched_jobs[a].app->est_sources, nb = sched_jobs[b].app->est_sources;
 
 	if (na != nb)
 		return na > nb ? -1 : 1;
@@ -1999,22 +1983,6 @@ static void run_job(struct app_job *job)
 {
 	lint_skip_order(job->order, &job->nskips);
 	lint_app(job);
-}
-
-/* A thread of the app pool, first phase: counts apps' sources until none is left. */
-static void *count_thread(void *arg)
-{
-	struct worker *wk = arg;
-	struct pipeline *p = wk->p;
-
-	for (;;) {
-		size_t i = __atomic_fetch_add(&p->next_app, 1, __ATOMIC_RELAXED);
-
-		if (i >= p->apps.n)
-			break;
-		count_app(&p->jobs[i]);
-	}
-	return NULL;
 }
 
 /* A thread of the app pool: takes whole apps until none is left. */
@@ -2032,6 +2000,7 @@ static void *app_thread(void *arg)
 		job = &p->jobs[p->sched[i]];
 		job->workers = wk;
 		job->nworkers = 1;
+		/* its file list now: only the apps in flight hold one */
 		walk_app(job);
 		run_job(job);
 	}
@@ -2082,10 +2051,10 @@ int lint_run_paths(struct lint_run *run)
 		unsigned n = p.nworkers < p.apps.n ? p.nworkers : (unsigned)p.apps.n;
 
 		p.jobs = jobs;
-		/* first every app's size, on all threads: the sizes decide the order */
-		run_pool(&p, n, count_thread);
-		p.next_app = 0;
-		/* largest first, so no thread starts a big app while the others run out of work */
+		/*
+		 * largest first (find_apps() counted their sources), so no thread starts a big
+		 * app while the others run out of work
+		 */
 		p.sched = xcalloc(p.apps.n, sizeof(*p.sched));
 		for (i = 0; i < p.apps.n; i++)
 			p.sched[i] = i;

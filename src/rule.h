@@ -168,6 +168,8 @@ struct lint_app {
 						 * built on first use */
 	struct arena *arena;		/* lives as long as the app: for such caches (NULL outside
 					 * the pipeline: then the asking file's arena) */
+	size_t est_sources;		/* sources counted when the app was found: apps linted
+					 * side by side go largest first */
 };
 
 struct lint_rule;
