@@ -1095,6 +1095,12 @@ static bool is_leaf(const struct lint_file *f)
 
 	if (f->roles & ~ROUTE_ROLES)
 		return false;
+	/*
+	 * A page, layout or route handler is a leaf only for local rules: the module graph
+	 * (missing-use-client) and the route model read such files after the leaves are done,
+	 * and a leaf no rule needed after all (app_words) is marked done without a parse, its
+	 * 'use client' unknown. Lifting this needs both to parse such files themselves.
+	 */
 	for (i = 0; i < lint_nrules; i++)
 		if (wants(f, i) && ((lint_rules[i]->check_app && !lint_rules[i]->app_reparses) ||
 				    !lint_rules[i]->check_file || (f->roles && !lint_rules[i]->local)))
