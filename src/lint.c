@@ -547,23 +547,32 @@ static unsigned file_roles(const struct walk *w, const char *rel, const char *ab
 	return roles;
 }
 
+/*
+ * rel (a shorter path of abs: the shown one, the one inside its app) as the tail of abs when
+ * it is one, else a copy in a: the files of an app are many, and their paths most of what
+ * the app keeps of them.
+ */
+static const char *tail_path(struct arena *a, const char *abs, const char *rel)
+{
+	size_t al = strlen(abs), rl = strlen(rel);
+
+	if (al > rl && abs[al - rl - 1] == '/' && !strcmp(abs + al - rl, rel))
+		return abs + al - rl;
+	return arena_strdup(a, rel);
+}
+
 static void add_source(struct walk *w, const char *abs, const char *rel, enum lint_file_kind kind)
 {
 	struct lint_app *app = w->app;
 	struct lint_file *f = ARENA_NEW(w->arena, struct lint_file);
 
-	size_t al = strlen(abs), rl = strlen(rel);
-	char *a = arena_strdup(w->arena, abs);
-
 	f->app = app;
 	f->arena = w->arena;
-	/* one copy of the path per file: the relative one is its tail (see also tail_path()) */
-	f->relpath = al > rl && a[al - rl - 1] == '/' && !strcmp(a + al - rl, rel) ? a + al - rl
-									       : arena_strdup(w->arena, rel);
+	/* the path is kept (one copy: the relative one is its tail); bytes are loaded later */
+	f->src.abspath = arena_strdup(w->arena, abs);
+	f->relpath = tail_path(w->arena, f->src.abspath, rel);
 	f->kind = kind;
 	f->roles = file_roles(w, rel, abs);
-	/* the path is kept; bytes are loaded later, when the app is linted */
-	f->src.abspath = a;
 	if (app->nfiles == w->alloc_files) {
 		size_t n = w->alloc_files ? w->alloc_files * 2 : 64;
 		struct lint_file **arr = ARENA_ARRAY(w->arena, struct lint_file *, n);
@@ -1086,8 +1095,10 @@ static bool wants(const struct lint_file *f, size_t rule)
  * Whether only per-file checks want f parsed: every rule that selected it has a check_file
  * and no check_app (see struct lint_file's leaf). Such checks reach other files through
  * lint_react_get() and friends, which parse them on demand. A page, layout or route file
- * is also read by app-wide models (routes.c) that look only at parsed files, so it is a
- * leaf only when local rules alone, which use no such model, selected it.
+ * is also read by app-wide models (routes.c, missing-use-client's module graph) that look
+ * only at parsed files, so it is a leaf only when local rules alone, which use no such
+ * model, selected it. (A leaf no rule needs after all, app_words, is marked done without a
+ * parse, its 'use client' unknown: lifting this needs those models to parse such files.)
  */
 static bool is_leaf(const struct lint_file *f)
 {
@@ -1095,12 +1106,6 @@ static bool is_leaf(const struct lint_file *f)
 
 	if (f->roles & ~ROUTE_ROLES)
 		return false;
-	/*
-	 * A page, layout or route handler is a leaf only for local rules: the module graph
-	 * (missing-use-client) and the route model read such files after the leaves are done,
-	 * and a leaf no rule needed after all (app_words) is marked done without a parse, its
-	 * 'use client' unknown. Lifting this needs both to parse such files themselves.
-	 */
 	for (i = 0; i < lint_nrules; i++)
 		if (wants(f, i) && ((lint_rules[i]->check_app && !lint_rules[i]->app_reparses) ||
 				    !lint_rules[i]->check_file || (f->roles && !lint_rules[i]->local)))
@@ -1269,19 +1274,6 @@ bool lint_file_parse(struct lint_file *f)
 	if (st.skip)
 		lint_skip(job->p->run, f->src.path, st.skip, st.incomplete);
 	return f->parsed;
-}
-
-/*
- * disp (the path shown for abs) as the tail of abs when it is one, else a copy in a: the
- * files of an app are many, and their paths most of what the app keeps of them.
- */
-static const char *tail_path(struct arena *a, const char *abs, const char *disp)
-{
-	size_t al = strlen(abs), dl = strlen(disp);
-
-	if (al > dl && abs[al - dl - 1] == '/' && !strcmp(abs + al - dl, disp))
-		return abs + al - dl;
-	return arena_strdup(a, disp);
 }
 
 /* f's source from its bytes (copied into a), its paths shared with f->src.abspath. */
