@@ -24,21 +24,11 @@ static const char *const token_paths[] = {
 	".setAuth(",			/* a hand-rolled client.setAuth(fetchToken) */
 	NULL,
 };
-/* app_mentions() looks for these in every source file (lint_file_mentions()) */
+/* check_app() looks for these in every source file (lint_app_mentions()) */
 static const char *const mentions[] = {
 	"ConvexProviderWith", "ConvexAuthProvider", "ConvexAuthNextjsProvider",
 	"ConvexBetterAuthProvider", ".setAuth(", "@workos-inc/authkit", NULL,
 };
-
-static bool app_mentions(const struct lint_app *app, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < app->nfiles; i++)
-		if (lint_file_mentions(app->files[i], s))
-			return true;
-	return false;
-}
 
 static void report(struct lint_ctx *ctx, struct lint_app *app, struct lint_file *f,
 		   const struct lint_react_elem *e)
@@ -67,10 +57,10 @@ static void check_app(struct lint_ctx *ctx, struct lint_app *app)
 	size_t i, j, k;
 
 	if (!(app->uses & (USES_AUTHKIT_NEXTJS | USES_AUTHKIT_REACT | USES_CONVEX_WORKOS)) &&
-	    !app_mentions(app, "@workos-inc/authkit"))
+	    !lint_app_mentions(app, "@workos-inc/authkit"))
 		return;
 	for (t = token_paths; *t; t++)
-		if (app_mentions(app, *t))
+		if (lint_app_mentions(app, *t))
 			return;
 	for (i = 0; i < app->nfiles; i++) {
 		struct lint_file *f = app->files[i];

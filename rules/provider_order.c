@@ -194,18 +194,8 @@ static void find_wrapped(struct state *st)
 
 static bool app_has_authkit(struct state *st)
 {
-	const struct lint_app *app = st->f->app;
-	size_t i;
-
-	if (st->app_has_authkit >= 0)
-		return st->app_has_authkit;
-	st->app_has_authkit = 0;
-	for (i = 0; app && i < app->nfiles; i++) {
-		if (lint_file_mentions(app->files[i], "AuthKitProvider")) {
-			st->app_has_authkit = 1;
-			break;
-		}
-	}
+	if (st->app_has_authkit < 0)
+		st->app_has_authkit = lint_app_mentions(st->f->app, "AuthKitProvider");
 	return st->app_has_authkit;
 }
 

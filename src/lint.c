@@ -1224,6 +1224,16 @@ bool lint_file_mentions(const struct lint_file *f, const char *word)
 	return f->src.buf && memmem(f->src.buf, f->src.len, word, strlen(word));
 }
 
+bool lint_app_mentions(const struct lint_app *app, const char *word)
+{
+	size_t i;
+
+	for (i = 0; app && i < app->nfiles; i++)
+		if (lint_file_mentions(app->files[i], word))
+			return true;
+	return false;
+}
+
 bool lint_app_source_mentions(const struct lint_app *app, const char *needle)
 {
 	uint64_t bit = mention_bit(app, needle);

@@ -357,6 +357,8 @@ const char *lint_file_bytes(struct lint_file *f, char **buf, size_t *cap, size_t
  * mentions, it looks in f's kept bytes, if any.
  */
 bool lint_file_mentions(const struct lint_file *f, const char *word);
+/* True when some source file of app mentions word (lint_file_mentions()). */
+bool lint_app_mentions(const struct lint_app *app, const char *word);
 
 /* --- tree-sitter helpers (src/ts.c) --- */
 
