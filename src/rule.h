@@ -216,8 +216,9 @@ struct lint_rule {
 	const char *const *also;
 	/*
 	 * Strings check_app looks for in any source file, parsed or not, through
-	 * lint_file_mentions() and lint_app_source_mentions(): the byte scan records which ones
-	 * each file's code holds, so that no file keeps its bytes for them.
+	 * lint_file_mentions(), lint_app_mentions() and lint_app_source_mentions(): the byte
+	 * scan records which ones each file's code holds, so that no file keeps its bytes for
+	 * them.
 	 */
 	const char *const *mentions;
 	/*
