@@ -57,6 +57,14 @@ expect_grep "source deleted before it is read: the rest is still linted" \
 [ -e "$p/src/gone.ts" ] && t_fail "the shim deleted the file" "src/gone.ts is still there" ||
 	t_ok "the shim deleted the file"
 
+# a leaf (src/a.ts: only per-file checks want it) is read again when its batch is parsed:
+# deleted between the scan and that read, the same note and status
+setup
+run open /src/a.ts 1
+expect_status "leaf deleted before its batch reads it again: exit 3" 3 $?
+expect_grep "leaf deleted before its batch reads it again: named, said to have vanished" \
+	"^cwlint: warning: skipped 'src/a\\.ts': vanished while cwlint ran" "$OUT/v.err"
+
 # an env file and convex.json (read as JSON, after a stat) deleted before they are read
 setup
 run open /.env.local
