@@ -132,7 +132,9 @@ static void check_call(struct state *st, TSNode call, const char *name)
 static void check(struct lint_ctx *ctx, struct lint_file *f)
 {
 	struct state st;
-	size_t i;
+	const char *names[64];
+	size_t i, nnames = 0, nat;
+	uint32_t *at;
 
 	if (!memmem(f->src.buf, f->src.len, "convex/nextjs", 13) ||
 	    !memmem(f->src.buf, f->src.len, "withAuth", 8))
@@ -140,7 +142,31 @@ static void check(struct lint_ctx *ctx, struct lint_file *f)
 	memset(&st, 0, sizeof(st));
 	st.ctx = ctx;
 	st.f = f;
-	ts_walk(ts_tree_root_node(f->tree), visit, &st);
+	/*
+	 * A call visit() records names an import in its callee, so the walk enters only the
+	 * subtrees holding one: the imports that can bring convex/nextjs or withAuth, and
+	 * namespace or default imports (`cx.fetchQuery`), whatever their module.
+	 */
+	for (i = 0; i < f->nimports; i++) {
+		const struct lint_import *imp = &f->imports[i];
+		const char *module, *imported;
+
+		if (!*imp->local || imp->type_only)
+			continue;
+		if (!strcmp(imp->imported, "*") || !strcmp(imp->imported, "default") ||
+		    (lint_react_import_origin(f, imp, &module, &imported) &&
+		     (!strcmp(module, "convex/nextjs") ||
+		      !strcmp(module, "@workos-inc/authkit-nextjs"))))
+			names[nnames++] = imp->local;
+		if (nnames == ARRAY_SIZE(names))
+			break;
+	}
+	if (nnames == ARRAY_SIZE(names)) {
+		ts_walk(ts_tree_root_node(f->tree), visit, &st);
+	} else {
+		at = ts_name_offsets(ctx->arena, &f->src, names, nnames, &nat);
+		ts_walk_at(ts_tree_root_node(f->tree), at, nat, visit, &st);
+	}
 	if (!st.with_auth)
 		return;
 	for (i = 0; i < st.ncalls; i++)

@@ -397,6 +397,13 @@ void ts_walk(TSNode root, bool (*visit)(TSNode n, void *ud), void *ud);
 void ts_walk_at(TSNode root, const uint32_t *at, size_t n, bool (*visit)(TSNode n, void *ud),
 		void *ud);
 /*
+ * Where one of the n names starts as a whole word in src (no ASCII identifier character
+ * either side), ascending: the offsets ts_walk_at() takes. A byte above 0x7f counts as a
+ * boundary, so a name is never missed (at worst an offset too many). NULL when none.
+ */
+uint32_t *ts_name_offsets(struct arena *a, const struct lint_source *src,
+			  const char *const *names, size_t n, size_t *nout);
+/*
  * Named children one at a time, through a cursor. ts_node_named_child(n, i) walks the
  * children from the first on every call, so an index loop is quadratic, and tree-sitter
  * keeps a run of comments flat in one node: 10,000 comments in a row took seconds.

@@ -297,6 +297,55 @@ void ts_walk_at(TSNode root, const uint32_t *at, size_t n, bool (*visit)(TSNode 
 	ts_walk(root, at_visit, &w);
 }
 
+static bool ascii_ident(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '$';
+}
+
+static int u32_cmp(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+uint32_t *ts_name_offsets(struct arena *a, const struct lint_source *src,
+			  const char *const *names, size_t n, size_t *nout)
+{
+	const char *end = src->buf + src->len;
+	uint32_t *at = NULL, *grown;
+	size_t count = 0, alloc = 0, k;
+
+	for (k = 0; k < n; k++) {
+		size_t len = strlen(names[k]);
+		const char *p = src->buf;
+
+		if (!len)
+			continue;
+		while ((p = memmem(p, (size_t)(end - p), names[k], len))) {
+			if ((p == src->buf || !ascii_ident((unsigned char)p[-1])) &&
+			    (p + len == end || !ascii_ident((unsigned char)p[len]))) {
+				if (count == alloc) {
+					alloc = alloc ? 2 * alloc : 16;
+					grown = ARENA_ARRAY(a, uint32_t, alloc);
+					if (count)
+						memcpy(grown, at, count * sizeof(*at));
+					at = grown;
+				}
+				at[count++] = (uint32_t)(p - src->buf);
+				p += len;
+			} else {
+				p++;
+			}
+		}
+	}
+	if (count > 1)
+		qsort(at, count, sizeof(*at), u32_cmp);
+	*nout = count;
+	return at;
+}
+
 TSTree *ts_parse_bounded(TSParser *p, const char *buf, uint32_t len)
 {
 	uint64_t us = (uint64_t)TS_PARSE_SECONDS * 1000000u;

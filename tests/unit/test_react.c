@@ -246,8 +246,30 @@ static void test_model_again(void)
 	app_free(&t);
 }
 
+/* ts_name_offsets(): whole words only, ascending across names, non-ASCII as a boundary. */
+static void test_name_offsets(void)
+{
+	static const char code[] = "fq(a); xfq(b); fq_2(); cx.fq(c);\xc2\xa0" "fq(d) // fq";
+	static const char *const names[] = { "cx", "fq", "", "nothere" };
+	struct lint_source src;
+	struct arena a = { 0 };
+	uint32_t *at;
+	size_t n, i;
+	char got[128] = "";
+
+	lint_source_from_mem(&a, &src, "x.ts", NULL, code, strlen(code));
+	at = ts_name_offsets(&a, &src, names, 4, &n);
+	for (i = 0; i < n; i++)
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%u", i ? " " : "", at[i]);
+	UNIT_STREQ(got, "0 23 26 34 43", "name offsets: whole words, sorted, after a non-ASCII byte");
+	at = ts_name_offsets(&a, &src, names + 3, 1, &n);
+	UNIT_OK(!at && n == 0, "name offsets: a name the text lacks gives none");
+	arena_release(&a);
+}
+
 int main(void)
 {
+	test_name_offsets();
 	test_import_file();
 	test_model_again();
 	test_top_and_attrs();
