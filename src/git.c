@@ -195,30 +195,78 @@ static size_t unquote(const char *p, size_t l, char *out)
 	return n;
 }
 
-/* Marks every path that appears in git's output (sep-separated records) with state. */
-static void mark(const char *out, size_t len, char sep, const char *const *paths, size_t n,
-		 enum lint_git_state *states, enum lint_git_state state)
+/*
+ * Reads `git ls-files -z -t` records ("H path", "? path"): '?' is untracked and not
+ * ignored, any other tag is in the index. States of paths git did not list stay as they are.
+ */
+static void mark_listed(const char *out, size_t len, const char *const *paths, size_t n,
+			enum lint_git_state *states)
 {
 	size_t at = 0, i;
 
 	while (at < len) {
-		const char *p = out + at, *e = memchr(p, sep, len - at);
+		const char *p = out + at, *e = memchr(p, '\0', len - at);
+		size_t l = e ? (size_t)(e - p) : len - at;
+
+		if (l > 2 && p[1] == ' ')
+			for (i = 0; i < n; i++)
+				if (strlen(paths[i]) == l - 2 && !memcmp(paths[i], p + 2, l - 2))
+					states[i] = p[0] == '?' ? LINT_GIT_EXPOSED : LINT_GIT_TRACKED;
+		at += l + 1;
+	}
+}
+
+/* Marks the paths check-ignore prints (one a line, C-quoted when unusual) as ignored. */
+static void mark_ignored(const char *out, size_t len, const char *const *paths, size_t n,
+			 enum lint_git_state *states)
+{
+	size_t at = 0, i;
+
+	while (at < len) {
+		const char *p = out + at, *e = memchr(p, '\n', len - at);
 		size_t l = e ? (size_t)(e - p) : len - at;
 		char *u = xmalloc(l + 1);
 		size_t ul = unquote(p, l, u);
 
 		for (i = 0; i < n; i++)
 			if (strlen(paths[i]) == ul && !memcmp(paths[i], u, ul))
-				states[i] = state;
+				states[i] = LINT_GIT_IGNORED;
 		free(u);
 		at += l + 1;
 	}
 }
 
+static bool exists_in(const char *dir, const char *path)
+{
+	size_t dl = strlen(dir), pl = strlen(path);
+	char *abs = xmalloc(dl + pl + 2);
+	struct stat st;
+	bool yes;
+
+	memcpy(abs, dir, dl);
+	abs[dl] = '/';
+	memcpy(abs + dl + 1, path, pl + 1);
+	yes = lstat(abs, &st) == 0;
+
+	free(abs);
+	return yes;
+}
+
 int lint_git_states(const char *dir, const char *const *paths, size_t n,
 		    enum lint_git_state *states)
 {
-	const char **args = xcalloc(n + 4, sizeof(*args)), **rest = xcalloc(n + 1, sizeof(*rest));
+	/*
+	 * One process answers for the files that exist: the index (--cached) and the untracked
+	 * files the ignore rules leave in (--others --exclude-standard). A file it does not
+	 * list is untracked and ignored. Only a path that is not there (gone since the scan)
+	 * needs check-ignore, which matches patterns without looking at the disk.
+	 */
+	static const char *const head[] = {
+		"ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard", "--",
+	};
+	const size_t nhead = ARRAY_SIZE(head);
+	const char **args = xcalloc(n + nhead + 1, sizeof(*args));
+	const char **gone = xcalloc(n + 1, sizeof(*gone));
 	char *out = NULL;
 	size_t len, i, m = 0;
 	int ret = -1, st;
@@ -227,25 +275,29 @@ int lint_git_states(const char *dir, const char *const *paths, size_t n,
 		states[i] = LINT_GIT_UNKNOWN;
 	if (!n)
 		goto done;
-	args[0] = "ls-files";
-	args[1] = "-z";
-	args[2] = "--";
+	for (i = 0; i < nhead; i++)
+		args[i] = head[i];
 	for (i = 0; i < n; i++)
-		args[3 + i] = paths[i];
-	if (run_git(dir, args, n + 3, &out, &len) != 0)
+		args[nhead + i] = paths[i];
+	if (run_git(dir, args, n + nhead, &out, &len) != 0)
 		goto done;
-	mark(out, len, '\0', paths, n, states, LINT_GIT_TRACKED);
+	mark_listed(out, len, paths, n, states);
 	free(out);
 	out = NULL;
-	for (i = 0; i < n; i++)
-		if (states[i] != LINT_GIT_TRACKED)
-			rest[m++] = paths[i];
+	for (i = 0; i < n; i++) {
+		if (states[i] != LINT_GIT_UNKNOWN)
+			continue;
+		if (exists_in(dir, paths[i]))
+			states[i] = LINT_GIT_IGNORED;
+		else
+			gone[m++] = paths[i];
+	}
 	if (m) {
 		/* check-ignore takes -z only with --stdin, and stdin stays closed: one path a line */
 		args[0] = "check-ignore";
 		args[1] = "--";
 		for (i = 0; i < m; i++)
-			args[2 + i] = rest[i];
+			args[2 + i] = gone[i];
 		/* 0: some are ignored, 1: none is; anything else is a failure */
 		st = run_git(dir, args, m + 2, &out, &len);
 		if (st != 0 && st != 1) {
@@ -253,7 +305,7 @@ int lint_git_states(const char *dir, const char *const *paths, size_t n,
 				states[i] = LINT_GIT_UNKNOWN;
 			goto done;
 		}
-		mark(out, len, '\n', paths, n, states, LINT_GIT_IGNORED);
+		mark_ignored(out, len, paths, n, states);
 		for (i = 0; i < n; i++)
 			if (states[i] == LINT_GIT_UNKNOWN)
 				states[i] = LINT_GIT_EXPOSED;
@@ -262,7 +314,7 @@ int lint_git_states(const char *dir, const char *const *paths, size_t n,
 done:
 	free(out);
 	free(args);
-	free(rest);
+	free(gone);
 	return ret;
 }
 

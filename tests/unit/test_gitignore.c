@@ -160,6 +160,20 @@ int main(void)
 			UNIT_OK(st[0] == LINT_GIT_EXPOSED, "git reads the nested .gitignore files too");
 			UNIT_OK(st[1] == LINT_GIT_EXPOSED, "a path git does not know is exposed");
 		}
+		{
+			/* a tracked file stays tracked when a pattern covers it; odd names; a folder rule */
+			const char *more[] = { ".env.local", "odd \"name\"\t.env", "secrets/.env", "gone.env" };
+			enum lint_git_state st4[4];
+
+			write_file(dir, "odd \"name\"\t.env", "K=v\n");
+			write_file(dir, "secrets/.env", "K=v\n");
+			write_file(dir, ".gitignore", ".env.production\n.env.local\nsecrets/\ngone.env\n");
+			UNIT_OK(lint_git_states(dir, more, 4, st4) == 0, "git answers again");
+			UNIT_OK(st4[0] == LINT_GIT_TRACKED, "tracked though a pattern covers it");
+			UNIT_OK(st4[1] == LINT_GIT_EXPOSED, "a name with quotes and a tab is exposed");
+			UNIT_OK(st4[2] == LINT_GIT_IGNORED, "a file in an ignored folder is ignored");
+			UNIT_OK(st4[3] == LINT_GIT_IGNORED, "a missing path a pattern covers is ignored");
+		}
 		sh(dir, "rm -rf .git");
 		UNIT_OK(lint_git_states(dir, paths, 3, st) == -1, "no work tree: git gives no answer");
 	}
