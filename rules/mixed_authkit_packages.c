@@ -50,9 +50,10 @@ static void check(struct lint_ctx *ctx, struct lint_app *app)
 	if (app->fw == FW_NEXT && nextjs && lint_app_dep(app, "@convex-dev/workos") &&
 	    dep_loc(app, "@convex-dev/workos", &loc)) {
 		d = lint_report(ctx, &pj->src, loc.key_start, loc.key_end,
-				"@convex-dev/workos in a Next.js app that uses authkit-nextjs: its "
+				"@convex-dev/workos in a Next.js app that uses authkit-nextjs: it is built on "
+				"authkit-react (a dependency it installs, a second session system), and its "
 				"ConvexProviderWithAuthKit expects authkit-react's useAuth (isLoading, "
-				"getAccessToken), which authkit-nextjs does not have, so Convex never gets a token");
+				"getAccessToken), which authkit-nextjs's useAuth does not return");
 		lint_help(d, "`npm uninstall @convex-dev/workos` and use ConvexProviderWithAuth from "
 			  "convex/react with a hook built on useAuth and useAccessToken from "
 			  "@workos-inc/authkit-nextjs/components (the nextjs-authkit template's "
@@ -70,9 +71,11 @@ const struct lint_rule rule_mixed_authkit_packages = {
 		"tokens), @workos-inc/authkit-nextjs in an encrypted cookie handled by the proxy and\n"
 		"server code. An app with both has two independent session systems: a sign-in through\n"
 		"one is invisible to the other's hooks, and it is easy to import useAuth from the wrong\n"
-		"one. @convex-dev/workos is built on authkit-react: its ConvexProviderWithAuthKit needs\n"
-		"authkit-react's useAuth (isLoading, getAccessToken), while authkit-nextjs's useAuth\n"
-		"returns loading and no getAccessToken, so in a Next.js app Convex never receives a token.",
+		"one. @convex-dev/workos is built on authkit-react (it depends on it): its\n"
+		"ConvexProviderWithAuthKit needs authkit-react's useAuth (isLoading, getAccessToken),\n"
+		"while authkit-nextjs's useAuth returns loading and no getAccessToken. Given that\n"
+		"useAuth directly, Convex never receives a token (authkit-hook-mismatch reports the\n"
+		"element); given an adapter hook it works, but authkit-react comes along with it.",
 	.example =
 		"// wrong: package.json of a Next.js app\n"
 		"\"@workos-inc/authkit-nextjs\": \"^2.17.0\", \"@convex-dev/workos\": \"^0.0.3\"\n"
