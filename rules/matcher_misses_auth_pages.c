@@ -15,6 +15,28 @@ static const char *const mentions[] = { "withAuth", NULL };
 
 #define MAX_WORDS 32
 
+/*
+ * Whether the matcher's source text has a backslash JavaScript drops: in a string literal
+ * "\." is just "." (only \n, \x, \u, quotes and the like are escapes), so a pattern
+ * copied from a regex tester matches any character where a dot was meant.
+ */
+static bool lost_backslash(const struct lint_source *src, uint32_t start, uint32_t end)
+{
+	uint32_t i;
+
+	/* String.raw`...` keeps its backslashes */
+	if (end > start && end <= src->len && memmem(src->buf + start, end - start, "String.raw", 10))
+		return false;
+	for (i = start; i + 1 < end && i + 1 < src->len; i++) {
+		if (src->buf[i] != '\\')
+			continue;
+		if (src->buf[i + 1] && strchr(".dDwWsS()[]{}?*+|^$-", src->buf[i + 1]))
+			return true;
+		i++;	/* an escape of its own ("\\", "\n"): skip the escaped byte */
+	}
+	return false;
+}
+
 /* Sample values for parameters: "1", "x" and the words of the matcher's sources. */
 struct samples {
 	const char *v[MAX_WORDS + 2];
@@ -204,7 +226,10 @@ static void check(struct lint_ctx *ctx, struct lint_app *app)
 				"withAuth()%s: the page throws \"You are calling 'withAuth' on a route "
 				"that isn't covered by the AuthKit middleware\"", first->url,
 				first->file->src.path, caller->file->src.path, more);
-	lint_help(d, "add '%s' to the matcher, or match every page like the official template: %s",
+	lint_help(d, "%sadd '%s' to the matcher, or match every page like the official template: %s",
+		  lost_backslash(&p->file->src, mp->value->start, mp->value->end) ?
+		  "JavaScript drops the backslash of an unknown escape in a string (\\. is read as "
+		  "., any character): write \\\\. for a literal dot; or " : "",
 		  matcher_for(ctx, caller->kind == ROUTE_LAYOUT && caller->nsegs ? caller : first,
 			      caller->kind == ROUTE_LAYOUT && caller->nsegs),
 		  TEMPLATE_MATCHER);
