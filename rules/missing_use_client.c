@@ -553,6 +553,78 @@ static void parse_importing_entries(struct lint_app *app)
 	free(lens);
 }
 
+/* A directive at f's top, from the parse or, for a file never parsed, the byte scan. */
+static bool boundary(const struct lint_file *f)
+{
+	return f->parsed ? f->use_client || f->use_server : f->scan_use_client;
+}
+
+static bool names_client_code(const struct lint_file *f)
+{
+	const char *const *w;
+
+	for (w = route_words; *w; w++)
+		if (lint_file_mentions(f, *w))
+			return true;
+	return false;
+}
+
+/*
+ * A component without the directive that uses client-only code is often reached from a
+ * page through other server components that hold no such code, so the byte test chose
+ * neither the page nor those in between, and walk_graph() would stop at them. The scan
+ * recorded every file's local imports (lint_file's deps); this parses each file on such a
+ * path: from a server entry through files without a directive to one that names client
+ * code. In a correct app the paths are few (server files import client components, which
+ * carry the directive), so little is parsed.
+ */
+static void parse_server_paths(struct graph *g)
+{
+	struct lint_app *app = g->app;
+	size_t n = app->nfiles, *stack = ARENA_ARRAY(g->ctx->arena, size_t, n + 1), top = 0, i, j;
+	bool *reach = ARENA_ARRAY(g->ctx->arena, bool, n + 1);
+	bool *on = ARENA_ARRAY(g->ctx->arena, bool, n + 1);
+	bool more = true;
+
+	for (i = 0; i < n; i++)
+		if (is_entry(app->files[i]) && !boundary(app->files[i])) {
+			reach[i] = true;
+			stack[top++] = i;
+		}
+	while (top) {
+		const struct lint_file *f = app->files[stack[--top]];
+
+		for (j = 0; j < f->ndeps; j++) {
+			size_t k = index_of(g->idx, n, f->deps[j]);
+
+			if (k < n && !reach[k] && !boundary(app->files[k])) {
+				reach[k] = true;
+				stack[top++] = k;
+			}
+		}
+	}
+	for (i = 0; i < n; i++)
+		on[i] = reach[i] && names_client_code(app->files[i]);
+	/* back from those files to the entries: what lies on a path (few files, few rounds) */
+	while (more) {
+		more = false;
+		for (i = 0; i < n; i++) {
+			const struct lint_file *f = app->files[i];
+
+			for (j = 0; reach[i] && !on[i] && j < f->ndeps; j++) {
+				size_t k = index_of(g->idx, n, f->deps[j]);
+
+				if (k < n && on[k])
+					on[i] = more = true;
+			}
+		}
+	}
+	/* a leaf (parsed for its own checks, maybe released) is parsed again when reached */
+	for (i = 0; i < n; i++)
+		if (on[i] && !app->files[i]->parsed && !app->files[i]->leaf)
+			lint_file_parse(app->files[i]);
+}
+
 /* The server module graph: entries, then what they import, up to 'use client' files. */
 static void walk_graph(struct graph *g)
 {
@@ -560,6 +632,7 @@ static void walk_graph(struct graph *g)
 	size_t i, j;
 
 	parse_importing_entries(app);
+	parse_server_paths(g);
 	for (i = 0; i < app->nfiles; i++) {
 		struct lint_file *f = app->files[i];
 
@@ -574,17 +647,19 @@ static void walk_graph(struct graph *g)
 
 		for (j = 0; j < s->nimports; j++) {
 			const struct lint_import *imp = &s->imports[j];
+			const char *name;
 			struct lint_file *t;
 			size_t k;
 
 			if (imp->type_only || !lint_react_local_module(imp->module))
 				continue;
-			t = lint_react_import_file(s, imp->module);
+			/* through a barrel (components/index.ts) to the file that defines it */
+			t = lint_react_defining_file(s, imp->module, imp->imported, &name);
 			k = t ? index_of(g->idx, app->nfiles, t) : app->nfiles;
 			if (k == app->nfiles || k == from || (!t->parsed && !(t->leaf && lint_file_parse(t))) ||
 			    t->use_client || t->use_server)
 				continue;
-			add_edge(g, from, k, imp->imported);
+			add_edge(g, from, k, name);
 			if (!g->server[k]) {
 				g->server[k] = true;
 				g->order[g->norder++] = k;
@@ -766,13 +841,14 @@ const struct lint_rule rule_missing_use_client = {
 		"'use client' file: components/ConvexClientProvider.tsx in the Convex templates.\n"
 		"The rule follows the server module graph: App Router entries (page, layout, template,\n"
 		"loading, not-found, default) without 'use client', and the files they import through\n"
-		"relative or \"@/\" paths, stopping at files that have the directive. In those files it\n"
-		"fires once, at the first client-only thing a component does: React's state and effect\n"
-		"hooks (useState, useEffect, useRef, useContext, ...), any hook of convex/react or\n"
-		"@workos-inc/authkit-*, `new ConvexReactClient`, or rendering ConvexProvider,\n"
-		"ConvexProviderWithAuth or ConvexProviderWithAuthKit. Rendering a client component from\n"
-		"a server file is correct and stays silent: a local 'use client' provider component, or\n"
-		"AuthKitProvider from @workos-inc/authkit-nextjs/components (a client component itself).\n"
+		"relative or \"@/\" paths (however deep, and through index files that re-export them),\n"
+		"stopping at files that have the directive. In those files it fires once, at the first\n"
+		"client-only thing a component does: React's state and effect hooks (useState,\n"
+		"useEffect, useRef, useContext, ...), any hook of convex/react or @workos-inc/authkit-*,\n"
+		"`new ConvexReactClient`, or rendering ConvexProvider, ConvexProviderWithAuth or\n"
+		"ConvexProviderWithAuthKit. Rendering a client component from a server file is correct\n"
+		"and stays silent: a local 'use client' provider component, or AuthKitProvider from\n"
+		"@workos-inc/authkit-nextjs/components (a client component itself).\n"
 		"The directive may follow comments (a license header); after an import it does not count.",
 	.example =
 		"// wrong: components/ConvexClientProvider.tsx, imported by app/layout.tsx\n"
@@ -803,6 +879,8 @@ const struct lint_rule rule_missing_use_client = {
 	.skip_roles = NOT_COMPONENT,
 	.local = true,
 	.app_reparses = true,
+	.server_graph = true,
+	.mentions = route_words,
 	.check_file = check_entry,
 	.check_app = check_app,
 };

@@ -76,6 +76,7 @@ struct pipeline {
 	struct kw_hits mentioned;	/* words some rule's check_app looks for in unparsed files */
 	/* the same words, in the order of the bits of lint_file's mention_any and mention_end */
 	const char *mention_words[64];
+	bool server_graph;		/* some enabled rule reads lint_file's deps */
 	unsigned mention_kw[64];	/* their indexes in kw */
 	size_t nmentions;
 	struct worker *workers;
@@ -1195,8 +1196,7 @@ static bool ends_word(const char *buf, size_t len, const char *word)
 	while ((p = memmem(p, (size_t)(end - p), word, n))) {
 		unsigned char c = p + n < end ? (unsigned char)p[n] : 0;
 
-		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-		      c == '_' || c == '$'))
+		if (!ident_byte(c))
 			return true;
 		p += n;
 	}
@@ -1300,6 +1300,84 @@ static void keep_source(struct arena *a, struct lint_file *f, const char *disp,
 	f->src.arena = a;
 }
 
+/* The quoted string after keyword kw at p (spaces, and a '(' when paren, between), or NULL. */
+static const char *spec_after(const char *p, const char *end, size_t kwlen, bool paren,
+			      size_t *len)
+{
+	const char *q = p + kwlen, *close;
+	char quote;
+
+	while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+		q++;
+	if (paren && q < end && *q == '(') {
+		q++;
+		while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+			q++;
+	}
+	if (q >= end || (*q != '"' && *q != '\'' && *q != '`'))
+		return NULL;
+	quote = *q++;
+	close = memchr(q, quote, (size_t)(end - q) < 1024 ? (size_t)(end - q) : 1024);
+	if (!close || memchr(q, '\n', (size_t)(close - q)))
+		return NULL;
+	*len = (size_t)(close - q);
+	return q;
+}
+
+/*
+ * f's local imports from its bytes (struct lint_file's deps): the string after each
+ * `from`, `import`, `import(` and `require(` that names a file of the app. The byte scan
+ * has no parse, so this errs on the side of too many (a comment's `from './x'` counts).
+ */
+static void read_deps(struct worker *wk, struct lint_file *f, const char *buf, size_t len)
+{
+	static const struct { const char *kw; size_t len; bool paren; } kws[] = {
+		{ "from", 4, false }, { "import", 6, true }, { "require", 7, true },
+	};
+	const char *end = buf + len;
+	struct lint_file **deps = NULL;
+	size_t n = 0, alloc = 0, k;
+
+	for (k = 0; k < ARRAY_SIZE(kws); k++) {
+		const char *p = buf;
+
+		while ((p = memmem(p, (size_t)(end - p), kws[k].kw, kws[k].len))) {
+			const char *spec;
+			size_t sl, i;
+
+			if ((p > buf && ident_byte((unsigned char)p[-1])) ||
+			    !(spec = spec_after(p, end, kws[k].len, kws[k].paren, &sl))) {
+				p += kws[k].len;
+				continue;
+			}
+			p = spec + sl;
+			if (sl && (spec[0] == '.' || ((spec[0] == '@' || spec[0] == '~') &&
+						    sl > 1 && spec[1] == '/'))) {
+				char *m = arena_strndup(&wk->arena, spec, sl);
+				struct lint_file *t = lint_react_module_file(f->app, &wk->arena,
+									     f->relpath, m);
+
+				for (i = 0; t && t != f && i < n && deps[i] != t; i++)
+					;
+				if (t && t != f && i == n) {
+					if (n == alloc) {
+						struct lint_file **grown;
+
+						alloc = alloc ? 2 * alloc : 8;
+						grown = ARENA_ARRAY(&wk->arena, struct lint_file *, alloc);
+						if (n)
+							memcpy(grown, deps, n * sizeof(*deps));
+						deps = grown;
+					}
+					deps[n++] = t;
+				}
+			}
+		}
+	}
+	f->deps = deps;
+	f->ndeps = (uint32_t)n;
+}
+
 /* Records which mention words f's code holds (hits: the byte scan's). */
 static void note_mentions(const struct pipeline *p, struct lint_file *f,
 			  const struct kw_hits *hits, const char *buf, size_t len)
@@ -1365,7 +1443,10 @@ static void prepare_file(struct worker *wk, struct lint_file *f, struct file_sta
 			*c = (char)(*c - 'A' + 'a');
 	kwset_scan(p->kw, lower, strlen(lower), &path_hits);
 	free(lower);
-	parse = select_rules(p, f, &hits, &path_hits, leading_use_client(buf, len));
+	f->scan_use_client = leading_use_client(buf, len);
+	if (p->server_graph && !f->scan_use_client)
+		read_deps(wk, f, buf, len);
+	parse = select_rules(p, f, &hits, &path_hits, f->scan_use_client);
 	if (parse && wk->job->focus && !wk->job->is_target[st - wk->job->states] &&
 	    !focus_neighbour(wk->job, f, buf, len)) {
 		/* nothing a local rule finds here is reported, and no named file depends on it */
@@ -1492,6 +1573,9 @@ static void load_and_parse(struct app_job *job)
 	if (n > 1 && app->nfiles / FILES_PER_THREAD < n)
 		n = (unsigned)(app->nfiles / FILES_PER_THREAD) ? (unsigned)(app->nfiles / FILES_PER_THREAD) : 1;
 	focus_prepare(job);
+	/* the scan's workers resolve imports (read_deps()): the lookup index is made here */
+	if (job->p->server_graph)
+		lint_react_index_files(app, &job->meta);
 	job->next = 0;
 	job->states = xcalloc(app->nfiles, sizeof(*job->states));
 	for (t = 0; t < n; t++)
@@ -1962,6 +2046,7 @@ static void build_gates(struct pipeline *p)
 		}
 		for (t = r->mentions; t && *t; t++)
 			add_mention(p, *t, word_index(words, &n, *t));
+		p->server_graph |= r->server_graph;
 		for (t = r->route_words; t && *t; t++) {
 			kw_set(&g->route, word_index(words, &n, *t));
 			g->has_route = true;

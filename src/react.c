@@ -247,6 +247,30 @@ static void follow_reexport(struct lint_file *f, const char **module, const char
 	}
 }
 
+struct lint_file *lint_react_defining_file(struct lint_file *f, const char *module,
+					  const char *name, const char **defname)
+{
+	struct lint_file *cur = f, *g = NULL;
+	const char *m = module;
+	int depth;
+
+	*defname = name;
+	for (depth = 0; depth <= REEXPORT_DEPTH && lint_react_local_module(m); depth++) {
+		const char *m2 = m, *n2 = *defname;
+
+		g = lint_react_import_file(cur, m);
+		if (!g || g == cur)
+			return g == cur ? NULL : g;
+		if (!strcmp(*defname, "*") || !strcmp(*defname, "default") ||
+		    !reexport_step(g, *defname, &m2, &n2) || !lint_react_local_module(m2))
+			return g;
+		cur = g;
+		m = m2;
+		*defname = n2;
+	}
+	return g;
+}
+
 bool lint_react_import_origin(struct lint_file *f, const struct lint_import *imp,
 			      const char **module, const char **imported)
 {
@@ -1675,9 +1699,9 @@ static struct lint_file *find_file(struct lint_app *app, struct arena *a, const 
 	return NULL;
 }
 
-struct lint_file *lint_react_import_file(const struct lint_file *f, const char *module)
+struct lint_file *lint_react_module_file(struct lint_app *app, struct arena *a,
+					 const char *relpath, const char *module)
 {
-	struct lint_app *app = f->app;
 	const char *slash;
 	struct lint_file *hit;
 	char *base;
@@ -1685,21 +1709,31 @@ struct lint_file *lint_react_import_file(const struct lint_file *f, const char *
 	if (!app || !module)
 		return NULL;
 	if (module[0] == '.') {
-		slash = strrchr(f->relpath, '/');
-		base = join_rel(f->arena, f->relpath, slash ? (size_t)(slash - f->relpath) : 0, module);
-		return base && *base ? find_file(app, f->arena, base) : NULL;
+		slash = strrchr(relpath, '/');
+		base = join_rel(a, relpath, slash ? (size_t)(slash - relpath) : 0, module);
+		return base && *base ? find_file(app, a, base) : NULL;
 	}
 	if ((module[0] != '@' && module[0] != '~') || module[1] != '/')
 		return NULL;
-	base = join_rel(f->arena, "", 0, module + 2);
+	base = join_rel(a, "", 0, module + 2);
 	if (!base || !*base)
 		return NULL;
-	hit = find_file(app, f->arena, base);
+	hit = find_file(app, a, base);
 	if (!hit) {
-		base = join_rel(f->arena, "src", 3, module + 2);
-		hit = base ? find_file(app, f->arena, base) : NULL;
+		base = join_rel(a, "src", 3, module + 2);
+		hit = base ? find_file(app, a, base) : NULL;
 	}
 	return hit;
+}
+
+struct lint_file *lint_react_import_file(const struct lint_file *f, const char *module)
+{
+	return lint_react_module_file(f->app, f->arena, f->relpath, module);
+}
+
+void lint_react_index_files(struct lint_app *app, struct arena *a)
+{
+	file_index(app, a);
 }
 
 bool lint_react_export_default(TSNode decl)

@@ -251,6 +251,22 @@ enum lint_react_attr lint_react_attr(const struct lint_react *r, const struct li
  * NULL for packages and for anything not found. The file need not be parsed.
  */
 struct lint_file *lint_react_import_file(const struct lint_file *f, const char *module);
+/*
+ * The file of the app that defines name, which f imports from module (a file of the app),
+ * following barrel files' re-exports ("export { X } from './X'", a lone `export *`) up to a
+ * few steps; *defname is its name there. The module's own file when it does not re-export
+ * name (or name is "default" or "*"); NULL when module names no file of the app.
+ */
+struct lint_file *lint_react_defining_file(struct lint_file *f, const char *module,
+					  const char *name, const char **defname);
+/* The same for a file at relpath, scratch strings in a (for the byte scan's workers). */
+struct lint_file *lint_react_module_file(struct lint_app *app, struct arena *a,
+					 const char *relpath, const char *module);
+/*
+ * Sorts the app's files for the lookups above now, once, before threads share them (the
+ * index is otherwise made on first use; a is used when the app has no arena).
+ */
+void lint_react_index_files(struct lint_app *app, struct arena *a);
 /* Is decl (a top-level statement) an `export default ...`? */
 bool lint_react_export_default(TSNode decl);
 /* A module specifier that names a file of the app: "./x", "../x", "@/x" or "~/x". */

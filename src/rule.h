@@ -109,6 +109,17 @@ struct lint_file {
 	 */
 	uint64_t mention_any, mention_end;
 	/*
+	 * When an enabled rule asks for the server module graph (struct lint_rule's
+	 * server_graph): the app's files this one names in an import, export ... from or
+	 * require() through a relative, "@/" or "~/" path, read from its bytes at the scan
+	 * (a superset: the words in comments and strings count too), for files without a
+	 * leading 'use client'. scan_use_client is that directive as the byte scan saw it,
+	 * known for files never parsed.
+	 */
+	struct lint_file **deps;
+	uint32_t ndeps;
+	bool scan_use_client;
+	/*
 	 * Its bytes were let go (a file no rule selected, a released leaf): src.buf is NULL,
 	 * and lint_file_parse() and lint_file_bytes() read it again.
 	 */
@@ -261,6 +272,12 @@ struct lint_rule {
 	 * leaves (struct lint_file), parsed, checked and released one at a time.
 	 */
 	bool app_reparses;
+	/*
+	 * check_app follows imports among files never parsed: the scan records each file's
+	 * local imports from its bytes (lint_file's deps), so that the rule can find which
+	 * files lie on a path it must parse.
+	 */
+	bool server_graph;
 	/* Called for every parsed source file of an app the rule applies to; may be NULL. */
 	void (*check_file)(struct lint_ctx *ctx, struct lint_file *f);
 	/* Called once per app after check_file has run on all its files; may be NULL. */

@@ -297,12 +297,6 @@ void ts_walk_at(TSNode root, const uint32_t *at, size_t n, bool (*visit)(TSNode 
 	ts_walk(root, at_visit, &w);
 }
 
-static bool ascii_ident(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_' || c == '$';
-}
-
 static int u32_cmp(const void *a, const void *b)
 {
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -324,8 +318,8 @@ uint32_t *ts_name_offsets(struct arena *a, const struct lint_source *src,
 		if (!len)
 			continue;
 		while ((p = memmem(p, (size_t)(end - p), names[k], len))) {
-			if ((p == src->buf || !ascii_ident((unsigned char)p[-1])) &&
-			    (p + len == end || !ascii_ident((unsigned char)p[len]))) {
+			if ((p == src->buf || !ident_byte((unsigned char)p[-1])) &&
+			    (p + len == end || !ident_byte((unsigned char)p[len]))) {
 				if (count == alloc) {
 					alloc = alloc ? 2 * alloc : 16;
 					grown = ARENA_ARRAY(a, uint32_t, alloc);

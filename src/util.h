@@ -15,6 +15,13 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
+/* A byte that can continue a JavaScript identifier, as far as ASCII goes (a-z A-Z 0-9 _ $). */
+static inline bool ident_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '$';
+}
+
 /* Grow *arr (element size esz) so it holds at least want elements; *alloc tracks capacity. */
 void *lint_grow(void *arr, size_t esz, size_t want, size_t *alloc);
 #define LINT_GROW(arr, want, alloc) ((arr) = lint_grow((arr), sizeof(*(arr)), (want), &(alloc)))
