@@ -1335,8 +1335,9 @@ static void read_deps(struct worker *wk, struct lint_file *f, const char *buf, s
 		{ "from", 4, false }, { "import", 6, true }, { "require", 7, true },
 	};
 	const char *end = buf + len;
-	struct lint_file **deps = NULL;
-	size_t n = 0, alloc = 0, k;
+	struct lint_file *local[64], **deps = local, **grown;
+	size_t n = 0, alloc = ARRAY_SIZE(local), k;
+	char m[1024], scratch[2 * (4096 + 1024 + 2) + 16];	/* lint_react_module_file() */
 
 	for (k = 0; k < ARRAY_SIZE(kws); k++) {
 		const char *p = buf;
@@ -1353,20 +1354,21 @@ static void read_deps(struct worker *wk, struct lint_file *f, const char *buf, s
 			p = spec + sl;
 			if (sl && (spec[0] == '.' || ((spec[0] == '@' || spec[0] == '~') &&
 						    sl > 1 && spec[1] == '/'))) {
-				char *m = arena_strndup(&wk->arena, spec, sl);
-				struct lint_file *t = lint_react_module_file(f->app, &wk->arena,
-									     f->relpath, m);
+				struct lint_file *t;
+
+				memcpy(m, spec, sl);	/* sl < 1024: spec_after() */
+				m[sl] = '\0';
+				t = lint_react_module_file(f->app, f->relpath, m, scratch, sizeof(scratch));
 
 				for (i = 0; t && t != f && i < n && deps[i] != t; i++)
 					;
 				if (t && t != f && i == n) {
 					if (n == alloc) {
-						struct lint_file **grown;
-
-						alloc = alloc ? 2 * alloc : 8;
-						grown = ARENA_ARRAY(&wk->arena, struct lint_file *, alloc);
-						if (n)
-							memcpy(grown, deps, n * sizeof(*deps));
+						alloc *= 2;
+						grown = xmalloc(alloc * sizeof(*deps));
+						memcpy(grown, deps, n * sizeof(*deps));
+						if (deps != local)
+							free(deps);
 						deps = grown;
 					}
 					deps[n++] = t;
@@ -1374,8 +1376,13 @@ static void read_deps(struct worker *wk, struct lint_file *f, const char *buf, s
 			}
 		}
 	}
-	f->deps = deps;
+	/* the arena gets the list at its size: nothing else of this stays */
 	f->ndeps = (uint32_t)n;
+	f->deps = n ? ARENA_ARRAY(&wk->arena, struct lint_file *, n) : NULL;
+	if (n)
+		memcpy(f->deps, deps, n * sizeof(*deps));
+	if (deps != local)
+		free(deps);
 }
 
 /* Records which mention words f's code holds (hits: the byte scan's). */

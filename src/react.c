@@ -1586,9 +1586,12 @@ enum lint_react_attr lint_react_attr(const struct lint_react *r, const struct li
 /* --- other files of the app --- */
 
 /* Joins dir and a relative specifier, resolving "." and ".."; NULL when it leaves the root. */
-static char *join_rel(struct arena *a, const char *dir, size_t dirlen, const char *spec)
+/*
+ * spec (path segments, "." and ".." among them) joined onto dir[0..dirlen) into out, which
+ * holds dirlen + strlen(spec) + 2 bytes; NULL when ".." climbs above the root.
+ */
+static char *join_rel_into(char *out, const char *dir, size_t dirlen, const char *spec)
 {
-	char *out = arena_alloc(a, dirlen + strlen(spec) + 2);
 	size_t n = 0;
 	const char *p = spec;
 
@@ -1671,15 +1674,14 @@ static struct lint_file *lookup_path(const struct lint_file_index *x, const char
 	return NULL;
 }
 
-static struct lint_file *find_file(struct lint_app *app, struct arena *a, const char *base)
+/* base with each extension bundlers try, in buf (strlen(base) + 16 bytes), looked up in x. */
+static struct lint_file *find_in(const struct lint_file_index *x, const char *base, char *buf)
 {
 	static const char *const tails[] = {
 		"", ".tsx", ".ts", ".jsx", ".js", ".mjs", ".cjs",
 		"/index.tsx", "/index.ts", "/index.jsx", "/index.js",
 	};
-	const struct lint_file_index *x = file_index(app, a);
 	size_t i, n = strlen(base);
-	char *buf = arena_alloc(a, n + 16);
 	struct lint_file *hit;
 
 	for (i = 0; i < ARRAY_SIZE(tails); i++) {
@@ -1699,36 +1701,51 @@ static struct lint_file *find_file(struct lint_app *app, struct arena *a, const 
 	return NULL;
 }
 
-struct lint_file *lint_react_module_file(struct lint_app *app, struct arena *a,
-					 const char *relpath, const char *module)
+struct lint_file *lint_react_module_file(const struct lint_app *app, const char *relpath,
+					 const char *module, char *scratch, size_t cap)
 {
+	const struct lint_file_index *x = app ? app->file_index : NULL;
+	size_t dirlen, need;
 	const char *slash;
 	struct lint_file *hit;
-	char *base;
+	char *base, *buf;
 
-	if (!app || !module)
+	if (!x || !module)
+		return NULL;
+	slash = strrchr(relpath, '/');
+	dirlen = module[0] == '.' ? (slash ? (size_t)(slash - relpath) : 0) : 3;
+	/* the joined path, then room for it with an extension */
+	need = 2 * (dirlen + strlen(module) + 2) + 16;
+	if (need > cap)
 		return NULL;
 	if (module[0] == '.') {
-		slash = strrchr(relpath, '/');
-		base = join_rel(a, relpath, slash ? (size_t)(slash - relpath) : 0, module);
-		return base && *base ? find_file(app, a, base) : NULL;
+		base = join_rel_into(scratch, relpath, dirlen, module);
+		buf = scratch + dirlen + strlen(module) + 2;
+		return base && *base ? find_in(x, base, buf) : NULL;
 	}
 	if ((module[0] != '@' && module[0] != '~') || module[1] != '/')
 		return NULL;
-	base = join_rel(a, "", 0, module + 2);
+	buf = scratch + dirlen + strlen(module) + 2;
+	base = join_rel_into(scratch, "", 0, module + 2);
 	if (!base || !*base)
 		return NULL;
-	hit = find_file(app, a, base);
+	hit = find_in(x, base, buf);
 	if (!hit) {
-		base = join_rel(a, "src", 3, module + 2);
-		hit = base ? find_file(app, a, base) : NULL;
+		base = join_rel_into(scratch, "src", 3, module + 2);
+		hit = base ? find_in(x, base, buf) : NULL;
 	}
 	return hit;
 }
 
 struct lint_file *lint_react_import_file(const struct lint_file *f, const char *module)
 {
-	return lint_react_module_file(f->app, f->arena, f->relpath, module);
+	size_t cap;
+
+	if (!f->app || !module)
+		return NULL;
+	file_index(f->app, f->arena);
+	cap = 2 * (strlen(f->relpath) + strlen(module) + 5) + 16;
+	return lint_react_module_file(f->app, f->relpath, module, arena_alloc(f->arena, cap), cap);
 }
 
 void lint_react_index_files(struct lint_app *app, struct arena *a)

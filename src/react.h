@@ -259,9 +259,13 @@ struct lint_file *lint_react_import_file(const struct lint_file *f, const char *
  */
 struct lint_file *lint_react_defining_file(struct lint_file *f, const char *module,
 					  const char *name, const char **defname);
-/* The same for a file at relpath, scratch strings in a (for the byte scan's workers). */
-struct lint_file *lint_react_module_file(struct lint_app *app, struct arena *a,
-					 const char *relpath, const char *module);
+/*
+ * The same for a file at relpath, without allocating: the path is put together in scratch
+ * (cap bytes; NULL when too small), and the app's files must be indexed already
+ * (lint_react_index_files()). For the byte scan's workers, once per import they read.
+ */
+struct lint_file *lint_react_module_file(const struct lint_app *app, const char *relpath,
+					 const char *module, char *scratch, size_t cap);
 /*
  * Sorts the app's files for the lookups above now, once, before threads share them (the
  * index is otherwise made on first use; a is used when the app has no arena).

@@ -1,8 +1,9 @@
 /*
  * fuzz_pipeline.c - the whole pipeline on a small project made of the input: the parts
  * (split on FUZZ_SEP) become package.json, convex.json, .env.local, convex/auth.config.ts,
- * src/App.tsx, proxy.ts, .env and .gitignore in a fresh temp folder (an empty part means
- * no such file); cwlint then runs as main.c does: config discovery, lint_run_paths(),
+ * src/App.tsx, proxy.ts, .env, .gitignore, app/page.tsx and components/Widget.tsx (a page
+ * and what it may import, for the import graph read from bytes) in a fresh temp folder (an
+ * empty part means no such file); cwlint then runs as main.c does: config discovery, lint_run_paths(),
  * lint_finish(), and every output format into /dev/null. Input: one flag byte first
  * (bits 0-2: the stdout format; bit 3: no config discovery; bit 4: --quiet).
  *
@@ -19,7 +20,7 @@
 
 static const char *const names[] = {
 	"package.json", "convex.json", ".env.local", "convex/auth.config.ts", "src/App.tsx",
-	"proxy.ts", ".env", ".gitignore",
+	"proxy.ts", ".env", ".gitignore", "app/page.tsx", "components/Widget.tsx",
 };
 
 static char base[512];
@@ -90,6 +91,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	snprintf(sub, sizeof(sub), "%s/convex", dir);
 	mkdir(sub, 0755);
 	snprintf(sub, sizeof(sub), "%s/src", dir);
+	mkdir(sub, 0755);
+	snprintf(sub, sizeof(sub), "%s/app", dir);
+	mkdir(sub, 0755);
+	snprintf(sub, sizeof(sub), "%s/components", dir);
 	mkdir(sub, 0755);
 	for (i = 0; i < ps.n; i++)
 		if (ps.len[i])
