@@ -603,8 +603,10 @@ static void parse_server_paths(struct graph *g)
 			}
 		}
 	}
+	/* a run that names files reports only theirs: only paths to them matter */
 	for (i = 0; i < n; i++)
-		on[i] = reach[i] && names_client_code(app->files[i]);
+		on[i] = reach[i] && lint_file_reported(app->files[i]) &&
+			names_client_code(app->files[i]);
 	/* back from those files to the entries: what lies on a path (few files, few rounds) */
 	while (more) {
 		more = false;

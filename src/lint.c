@@ -1385,6 +1385,13 @@ static void read_deps(struct worker *wk, struct lint_file *f, const char *buf, s
 		free(deps);
 }
 
+bool lint_file_reported(const struct lint_file *f)
+{
+	const struct app_job *job = f->app ? f->app->loader : NULL;
+
+	return !job || !job->focus || f->named;
+}
+
 /* Records which mention words f's code holds (hits: the byte scan's). */
 static void note_mentions(const struct pipeline *p, struct lint_file *f,
 			  const struct kw_hits *hits, const char *buf, size_t len)
@@ -1546,6 +1553,7 @@ static void focus_prepare(struct app_job *job)
 		if (j == run->ntargets)
 			continue;
 		job->is_target[i] = true;
+		f->named = true;
 		t = &job->targets[job->ntargets++];
 		if (find_overlay(run, f->src.abspath, &buf, &len)) {
 			t->buf = buf;

@@ -119,6 +119,7 @@ struct lint_file {
 	struct lint_file **deps;
 	uint32_t ndeps;
 	bool scan_use_client;
+	bool named;			/* the run names it (see lint_file_reported()) */
 	/*
 	 * Its bytes were let go (a file no rule selected, a released leaf): src.buf is NULL,
 	 * and lint_file_parse() and lint_file_bytes() read it again.
@@ -375,6 +376,12 @@ const char *lint_file_bytes(struct lint_file *f, char **buf, size_t *cap, size_t
  * mentions, it looks in f's kept bytes, if any.
  */
 bool lint_file_mentions(const struct lint_file *f, const char *word);
+/*
+ * Whether findings in f reach the output: false only in a run that names files (file
+ * arguments, --stdin-filename, the editor) for a file it does not name. A rule can skip
+ * work whose findings would all land in such files.
+ */
+bool lint_file_reported(const struct lint_file *f);
 /* True when some source file of app mentions word (lint_file_mentions()). */
 bool lint_app_mentions(const struct lint_app *app, const char *word);
 
