@@ -1338,6 +1338,8 @@ static void read_deps(struct worker *wk, struct lint_file *f, const char *buf, s
 	struct lint_file *local[64], **deps = local, **grown;
 	size_t n = 0, alloc = ARRAY_SIZE(local), k;
 	char m[1024], scratch[2 * (4096 + 1024 + 2) + 16];	/* lint_react_module_file() */
+	const char *last = NULL;
+	size_t last_len = 0;
 
 	for (k = 0; k < ARRAY_SIZE(kws); k++) {
 		const char *p = buf;
@@ -1356,6 +1358,11 @@ static void read_deps(struct worker *wk, struct lint_file *f, const char *buf, s
 						    sl > 1 && spec[1] == '/'))) {
 				struct lint_file *t;
 
+				/* the same specifier again (a file importing one module twice) */
+				if (last && sl == last_len && !memcmp(spec, last, sl))
+					continue;
+				last = spec;
+				last_len = sl;
 				memcpy(m, spec, sl);	/* sl < 1024: spec_after() */
 				m[sl] = '\0';
 				t = lint_react_module_file(f->app, f->relpath, m, scratch, sizeof(scratch));
