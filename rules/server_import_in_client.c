@@ -6,9 +6,11 @@
  * v1.0. A 'use client' file that imports the root pulls server code into the browser bundle,
  * and a client export imported from the root no longer exists there.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "rule.h"
+#include "react.h"
 #include "semver.h"
 
 static const char *const triggers[] = { "@workos-inc/authkit-nextjs", NULL };
@@ -19,6 +21,10 @@ static const char *const also[] = {
 };
 
 static const char *const root = "@workos-inc/authkit-nextjs";
+/* files that may pass the root's exports on (check_app) */
+static const char *const mentions[] = { "@workos-inc/authkit-nextjs", NULL };
+
+#define REEXPORT_STEPS	4	/* files followed from an import to the package */
 
 /* The package root's server exports (authkit-nextjs src/index.ts). */
 static const char *const server_exports[] = {
@@ -112,6 +118,118 @@ static void check(struct lint_ctx *ctx, struct lint_file *f)
 	}
 }
 
+/*
+ * Where the name a client file imports from a file of the app comes from, following that
+ * file's re-exports (parsing them): true when it is a server export of the package root.
+ * A file with a directive ends the chain: 'use server' makes its exports server actions,
+ * which a client component may import, and a 'use client' file is judged itself.
+ */
+static bool reexported_server(struct lint_file *c, const struct lint_import *imp,
+			      const char **name)
+{
+	struct lint_file *cur = c, *g;
+	const char *m = imp->module, *n = imp->imported;
+	int step;
+
+	for (step = 0; step < REEXPORT_STEPS && lint_react_local_module(m); step++) {
+		g = lint_react_import_file(cur, m);
+		if (!g || g == cur || (!g->parsed && !lint_file_parse(g)) || g->use_server ||
+		    g->use_client || !lint_react_reexport_step(g, n, &m, &n))
+			return false;
+		cur = g;
+	}
+	*name = n;
+	return !strcmp(m, root) && in_list(n, server_exports);
+}
+
+struct slot {
+	const struct lint_file *f;
+	size_t i;
+};
+
+static int slot_cmp(const void *a, const void *b)
+{
+	const struct lint_file *x = ((const struct slot *)a)->f, *y = ((const struct slot *)b)->f;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Index of f in the app's files (slots sorted by address), or n. */
+static size_t index_of(const struct slot *s, size_t n, const struct lint_file *f)
+{
+	struct slot key = { f, 0 };
+	const struct slot *hit = bsearch(&key, s, n, sizeof(*s), slot_cmp);
+
+	return hit ? hit->i : n;
+}
+
+/*
+ * A client file can reach the root through a file of the app that re-exports it
+ * (lib/auth.ts: `export { signOut } from "@workos-inc/authkit-nextjs"`): the same server
+ * code ends up in the browser bundle. Such a client file names no part of the package, so
+ * the byte test did not choose it: the scan's import lists (lint_file's deps) find the
+ * client files that import a server file which mentions the package, or imports one that
+ * does, and those are parsed here.
+ */
+static void check_app(struct lint_ctx *ctx, struct lint_app *app)
+{
+	size_t n = app->nfiles, i, j;
+	bool *pass = ARENA_ARRAY(ctx->arena, bool, n + 1), more = true;
+	struct slot *slots = ARENA_ARRAY(ctx->arena, struct slot, n + 1);
+
+	for (i = 0; i < n; i++) {
+		slots[i].f = app->files[i];
+		slots[i].i = i;
+	}
+	qsort(slots, n, sizeof(*slots), slot_cmp);
+	/* server files that mention the package, then those importing them (few rounds) */
+	for (i = 0; i < n; i++)
+		pass[i] = !app->files[i]->scan_use_client && lint_file_mentions(app->files[i], root);
+	while (more) {
+		more = false;
+		for (i = 0; i < n; i++) {
+			const struct lint_file *f = app->files[i];
+
+			for (j = 0; !pass[i] && !f->scan_use_client && j < f->ndeps; j++) {
+				size_t k = index_of(slots, n, f->deps[j]);
+
+				if (k < n && pass[k])
+					pass[i] = more = true;
+			}
+		}
+	}
+	for (i = 0; i < n; i++) {
+		struct lint_file *c = app->files[i];
+		bool near = false;
+
+		if (!c->scan_use_client || !lint_file_reported(c))
+			continue;
+		for (j = 0; !near && j < c->ndeps; j++) {
+			size_t k = index_of(slots, n, c->deps[j]);
+
+			near = k < n && pass[k];
+		}
+		if (!near || (!c->parsed && !lint_file_parse(c)) || !c->use_client)
+			continue;
+		for (j = 0; j < c->nimports; j++) {
+			const struct lint_import *imp = &c->imports[j];
+			const char *name;
+			struct lint_diag *d;
+
+			if (imp->type_only || !lint_react_local_module(imp->module) ||
+			    !reexported_server(c, imp, &name))
+				continue;
+			d = lint_report(ctx, &c->src, imp->start, imp->end,
+					"this 'use client' file imports %s from %s, which passes on %s of "
+					"%s, the package's server entry: its code needs Node and the WorkOS "
+					"API key, so the client build fails with \"Reading from "
+					"\"node:crypto\" is not handled by plugins\"", imp->imported,
+					imp->module, name, root);
+			lint_help(d, "%s", server_fix(name));
+		}
+	}
+}
+
 const struct lint_rule rule_server_import_in_client = {
 	.id = "server-import-in-client",
 	.severity = SEV_ERROR,
@@ -125,9 +243,12 @@ const struct lint_rule rule_server_import_in_client = {
 		"useAccessToken, useTokenClaims, useRecentAuth, Impersonation.\n"
 		"The rule fires when a 'use client' file imports a server export (or the whole root\n"
 		"namespace): the browser build then fails with \"Reading from \"node:crypto\" is not\n"
-		"handled by plugins\". It also fires, in any file, when a client export is imported from\n"
-		"the root: it moved to /components in v1.0 and the root no longer exports it (silent when\n"
-		"package.json pins authkit-nextjs below 1.0). Type-only imports are ignored.",
+		"handled by plugins\". That holds too when the import goes through files of the app\n"
+		"that re-export it (lib/auth.ts: `export { signOut } from ...`), unless one of them is\n"
+		"a 'use server' module (its exports are server actions, which clients may import).\n"
+		"It also fires, in any file, when a client export is imported from the root: it moved\n"
+		"to /components in v1.0 and the root no longer exports it (silent when package.json\n"
+		"pins authkit-nextjs below 1.0). Type-only imports are ignored.",
 	.example =
 		"// wrong: 'use client' component\n"
 		"import { withAuth, useAuth } from \"@workos-inc/authkit-nextjs\";\n"
@@ -146,6 +267,10 @@ const struct lint_rule rule_server_import_in_client = {
 	.applies = APPLIES_NEXT,
 	.triggers = triggers,
 	.also = also,
+	.mentions = mentions,
 	.local = true,
+	.app_reparses = true,
+	.server_graph = true,
 	.check_file = check,
+	.check_app = check_app,
 };

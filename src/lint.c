@@ -1465,7 +1465,7 @@ static void prepare_file(struct worker *wk, struct lint_file *f, struct file_sta
 	kwset_scan(p->kw, lower, strlen(lower), &path_hits);
 	free(lower);
 	f->scan_use_client = leading_use_client(buf, len);
-	if (p->server_graph && !f->scan_use_client)
+	if (p->server_graph)
 		read_deps(wk, f, buf, len);
 	parse = select_rules(p, f, &hits, &path_hits, f->scan_use_client);
 	if (parse && wk->job->focus && !wk->job->is_target[st - wk->job->states] &&

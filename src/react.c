@@ -247,6 +247,12 @@ static void follow_reexport(struct lint_file *f, const char **module, const char
 	}
 }
 
+bool lint_react_reexport_step(struct lint_file *g, const char *name, const char **module,
+			      const char **imported)
+{
+	return reexport_step(g, name, module, imported);
+}
+
 struct lint_file *lint_react_defining_file(struct lint_file *f, const char *module,
 					  const char *name, const char **defname)
 {

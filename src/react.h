@@ -260,9 +260,17 @@ struct lint_file *lint_react_import_file(const struct lint_file *f, const char *
 struct lint_file *lint_react_defining_file(struct lint_file *f, const char *module,
 					  const char *name, const char **defname);
 /*
- * The same for a file at relpath, without allocating: the path is put together in scratch
- * (cap bytes; NULL when too small), and the app's files must be indexed already
- * (lint_react_index_files()). For the byte scan's workers, once per import they read.
+ * One step of lint_react_defining_file(): where file g takes the export `name` from when
+ * it re-exports it (`export { name } from "m"`, `export { x as name } from "m"`, a lone
+ * `export * from "m"`, or an import it exports again); false when g defines it or cannot
+ * tell (g unparsed).
+ */
+bool lint_react_reexport_step(struct lint_file *g, const char *name, const char **module,
+			      const char **imported);
+/*
+ * lint_react_import_file() for a file at relpath, without allocating: the path is put
+ * together in scratch (cap bytes; NULL when too small), and the app's files must be indexed
+ * already (lint_react_index_files()). For the byte scan's workers, once per import read.
  */
 struct lint_file *lint_react_module_file(const struct lint_app *app, const char *relpath,
 					 const char *module, char *scratch, size_t cap);

@@ -109,12 +109,11 @@ struct lint_file {
 	 */
 	uint64_t mention_any, mention_end;
 	/*
-	 * When an enabled rule asks for the server module graph (struct lint_rule's
-	 * server_graph): the app's files this one names in an import, export ... from or
-	 * require() through a relative, "@/" or "~/" path, read from its bytes at the scan
-	 * (a superset: the words in comments and strings count too), for files without a
-	 * leading 'use client'. scan_use_client is that directive as the byte scan saw it,
-	 * known for files never parsed.
+	 * When an enabled rule asks for the import graph (struct lint_rule's server_graph):
+	 * the app's files this one names in an import, export ... from or require() through a
+	 * relative, "@/" or "~/" path, read from its bytes at the scan (a superset: the words
+	 * in comments and strings count too). scan_use_client is a leading 'use client' as the
+	 * byte scan saw it, known for files never parsed.
 	 */
 	struct lint_file **deps;
 	uint32_t ndeps;
@@ -276,7 +275,7 @@ struct lint_rule {
 	/*
 	 * check_app follows imports among files never parsed: the scan records each file's
 	 * local imports from its bytes (lint_file's deps), so that the rule can find which
-	 * files lie on a path it must parse.
+	 * files lie on an import path it must parse.
 	 */
 	bool server_graph;
 	/* Called for every parsed source file of an app the rule applies to; may be NULL. */
