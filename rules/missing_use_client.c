@@ -447,27 +447,6 @@ static void report(struct lint_ctx *ctx, struct lint_file *f, const struct lint_
 }
 
 /* The app's files by address, to find a file's index from the pointer an import resolves to. */
-struct by_addr {
-	const struct lint_file *f;
-	size_t i;
-};
-
-static int addr_cmp(const void *a, const void *b)
-{
-	uintptr_t x = (uintptr_t)((const struct by_addr *)a)->f;
-	uintptr_t y = (uintptr_t)((const struct by_addr *)b)->f;
-
-	return x < y ? -1 : x > y;
-}
-
-static size_t index_of(const struct by_addr *idx, size_t n, const struct lint_file *f)
-{
-	struct by_addr key = { f, 0 };
-	const struct by_addr *hit = bsearch(&key, idx, n, sizeof(*idx), addr_cmp);
-
-	return hit ? hit->i : n;
-}
-
 /* One import of a server file that resolves to another file of the server graph. */
 struct edge {
 	size_t from, to;
@@ -477,7 +456,6 @@ struct edge {
 struct graph {
 	struct lint_ctx *ctx;
 	struct lint_app *app;
-	struct by_addr *idx;
 	size_t *order, norder;		/* server files in discovery order, entries first */
 	bool *server;
 	struct edge *edges;
@@ -595,7 +573,7 @@ static void parse_server_paths(struct graph *g)
 		const struct lint_file *f = app->files[stack[--top]];
 
 		for (j = 0; j < f->ndeps; j++) {
-			size_t k = index_of(g->idx, n, f->deps[j]);
+			size_t k = lint_app_file_index(app, f->deps[j]);
 
 			if (k < n && !reach[k] && !boundary(app->files[k])) {
 				reach[k] = true;
@@ -614,7 +592,7 @@ static void parse_server_paths(struct graph *g)
 			const struct lint_file *f = app->files[i];
 
 			for (j = 0; reach[i] && !on[i] && j < f->ndeps; j++) {
-				size_t k = index_of(g->idx, n, f->deps[j]);
+				size_t k = lint_app_file_index(app, f->deps[j]);
 
 				if (k < n && on[k])
 					on[i] = more = true;
@@ -657,7 +635,7 @@ static void walk_graph(struct graph *g)
 				continue;
 			/* through a barrel (components/index.ts) to the file that defines it */
 			t = lint_react_defining_file(s, imp->module, imp->imported, &name);
-			k = t ? index_of(g->idx, app->nfiles, t) : app->nfiles;
+			k = lint_app_file_index(app, t);
 			if (k == app->nfiles || k == from || (!t->parsed && !(t->leaf && lint_file_parse(t))) ||
 			    t->use_client || t->use_server)
 				continue;
@@ -775,15 +753,9 @@ static void check_app(struct lint_ctx *ctx, struct lint_app *app)
 	memset(&g, 0, sizeof(g));
 	g.ctx = ctx;
 	g.app = app;
-	g.idx = ARENA_ARRAY(ctx->arena, struct by_addr, app->nfiles + 1);
 	g.order = ARENA_ARRAY(ctx->arena, size_t, app->nfiles + 1);
 	g.server = ARENA_ARRAY(ctx->arena, bool, app->nfiles + 1);
 	g.live = ARENA_ARRAY(ctx->arena, bool *, app->nfiles + 1);
-	for (i = 0; i < app->nfiles; i++) {
-		g.idx[i].f = app->files[i];
-		g.idx[i].i = i;
-	}
-	qsort(g.idx, app->nfiles, sizeof(*g.idx), addr_cmp);
 	walk_graph(&g);
 	find_live(&g);
 	/* incoming edges per file: in[first[k] .. first[k + 1]) */

@@ -6,7 +6,6 @@
  * v1.0. A 'use client' file that imports the root pulls server code into the browser bundle,
  * and a client export imported from the root no longer exists there.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "rule.h"
@@ -142,27 +141,6 @@ static bool reexported_server(struct lint_file *c, const struct lint_import *imp
 	return !strcmp(m, root) && in_list(n, server_exports);
 }
 
-struct slot {
-	const struct lint_file *f;
-	size_t i;
-};
-
-static int slot_cmp(const void *a, const void *b)
-{
-	const struct lint_file *x = ((const struct slot *)a)->f, *y = ((const struct slot *)b)->f;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Index of f in the app's files (slots sorted by address), or n. */
-static size_t index_of(const struct slot *s, size_t n, const struct lint_file *f)
-{
-	struct slot key = { f, 0 };
-	const struct slot *hit = bsearch(&key, s, n, sizeof(*s), slot_cmp);
-
-	return hit ? hit->i : n;
-}
-
 /*
  * A client file can reach the root through a file of the app that re-exports it
  * (lib/auth.ts: `export { signOut } from "@workos-inc/authkit-nextjs"`): the same server
@@ -175,13 +153,6 @@ static void check_app(struct lint_ctx *ctx, struct lint_app *app)
 {
 	size_t n = app->nfiles, i, j;
 	bool *pass = ARENA_ARRAY(ctx->arena, bool, n + 1), more = true;
-	struct slot *slots = ARENA_ARRAY(ctx->arena, struct slot, n + 1);
-
-	for (i = 0; i < n; i++) {
-		slots[i].f = app->files[i];
-		slots[i].i = i;
-	}
-	qsort(slots, n, sizeof(*slots), slot_cmp);
 	/* server files that mention the package, then those importing them (few rounds) */
 	for (i = 0; i < n; i++)
 		pass[i] = !app->files[i]->scan_use_client && lint_file_mentions(app->files[i], root);
@@ -191,7 +162,7 @@ static void check_app(struct lint_ctx *ctx, struct lint_app *app)
 			const struct lint_file *f = app->files[i];
 
 			for (j = 0; !pass[i] && !f->scan_use_client && j < f->ndeps; j++) {
-				size_t k = index_of(slots, n, f->deps[j]);
+				size_t k = lint_app_file_index(app, f->deps[j]);
 
 				if (k < n && pass[k])
 					pass[i] = more = true;
@@ -205,7 +176,7 @@ static void check_app(struct lint_ctx *ctx, struct lint_app *app)
 		if (!c->scan_use_client || !lint_file_reported(c))
 			continue;
 		for (j = 0; !near && j < c->ndeps; j++) {
-			size_t k = index_of(slots, n, c->deps[j]);
+			size_t k = lint_app_file_index(app, c->deps[j]);
 
 			near = k < n && pass[k];
 		}

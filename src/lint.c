@@ -583,6 +583,7 @@ static void add_source(struct walk *w, const char *abs, const char *rel, enum li
 		app->files = arr;
 		w->alloc_files = n;
 	}
+	f->index = (uint32_t)app->nfiles;
 	app->files[app->nfiles++] = f;
 }
 

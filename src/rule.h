@@ -119,6 +119,7 @@ struct lint_file {
 	uint32_t ndeps;
 	bool scan_use_client;
 	bool named;			/* the run names it (see lint_file_reported()) */
+	uint32_t index;			/* its place in app->files (lint_app_file_index()) */
 	/*
 	 * Its bytes were let go (a file no rule selected, a released leaf): src.buf is NULL,
 	 * and lint_file_parse() and lint_file_bytes() read it again.
@@ -381,6 +382,11 @@ bool lint_file_mentions(const struct lint_file *f, const char *word);
  * work whose findings would all land in such files.
  */
 bool lint_file_reported(const struct lint_file *f);
+/* f's place in app->files, or app->nfiles when f is not one of them. */
+static inline size_t lint_app_file_index(const struct lint_app *app, const struct lint_file *f)
+{
+	return f && f->index < app->nfiles && app->files[f->index] == f ? f->index : app->nfiles;
+}
 /* True when some source file of app mentions word (lint_file_mentions()). */
 bool lint_app_mentions(const struct lint_app *app, const char *word);
 
