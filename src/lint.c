@@ -76,9 +76,9 @@ struct pipeline {
 	struct kw_hits mentioned;	/* words some rule's check_app looks for in unparsed files */
 	/* the same words, in the order of the bits of lint_file's mention_any and mention_end */
 	const char *mention_words[64];
-	bool server_graph;		/* some enabled rule reads lint_file's deps */
 	unsigned mention_kw[64];	/* their indexes in kw */
 	size_t nmentions;
+	bool server_graph;		/* some enabled rule reads lint_file's deps */
 	struct worker *workers;
 	unsigned nworkers;
 	struct app_list apps;
@@ -107,7 +107,6 @@ struct app_job {
 	 * neighbours alone are parsed for `local` rules.
 	 */
 	bool focus;
-	bool *is_target;		/* per file of app->files */
 	struct focus_file *targets;
 	size_t ntargets;
 };
@@ -1469,7 +1468,7 @@ static void prepare_file(struct worker *wk, struct lint_file *f, struct file_sta
 	if (p->server_graph)
 		read_deps(wk, f, buf, len);
 	parse = select_rules(p, f, &hits, &path_hits, f->scan_use_client);
-	if (parse && wk->job->focus && !wk->job->is_target[st - wk->job->states] &&
+	if (parse && wk->job->focus && !f->named &&
 	    !focus_neighbour(wk->job, f, buf, len)) {
 		/* nothing a local rule finds here is reported, and no named file depends on it */
 		parse = false;
@@ -1546,7 +1545,6 @@ static void focus_prepare(struct app_job *job)
 	for (i = 0; i < run->ntargets; i++)
 		if (run->targets[i].is_dir)
 			return;
-	job->is_target = ARENA_ARRAY(&job->meta, bool, app->nfiles ? app->nfiles : 1);
 	job->targets = ARENA_ARRAY(&job->meta, struct focus_file, run->ntargets);
 	for (i = 0; i < app->nfiles; i++) {
 		struct lint_file *f = app->files[i];
@@ -1560,7 +1558,6 @@ static void focus_prepare(struct app_job *job)
 				break;
 		if (j == run->ntargets)
 			continue;
-		job->is_target[i] = true;
 		f->named = true;
 		t = &job->targets[job->ntargets++];
 		if (find_overlay(run, f->src.abspath, &buf, &len)) {

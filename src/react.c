@@ -960,19 +960,6 @@ static bool offsets_within(const struct offsets *o, uint32_t start, uint32_t end
 	return lo < o->n && o->at[lo] < end;
 }
 
-static int u32_cmp(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static bool ident_char(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_' || c == '$';
-}
-
 /*
  * Every offset where one of the n words starts in src, ascending. A word that is "use"
  * counts only where a hook name can start: "use" then an uppercase letter, a digit or the
@@ -993,10 +980,10 @@ static void find_offsets(struct arena *a, const struct lint_source *src, const c
 			const char *after = p + lens[k];
 
 			/* a tag: "<" then a name or ">" (a fragment); "a < b" opens none */
-			if (tag ? after < end && ((ident_char(*after) && !(*after >= '0' && *after <= '9')) ||
+			if (tag ? after < end && ((ident_byte((unsigned char)*after) && !(*after >= '0' && *after <= '9')) ||
 						  *after == '>') :
 			    (!hook || after == end || (*after >= 'A' && *after <= 'Z') ||
-			     (*after >= '0' && *after <= '9') || !ident_char(*after))) {
+			     (*after >= '0' && *after <= '9') || !ident_byte((unsigned char)*after))) {
 				GROW(a, o->at, o->n, alloc);
 				o->at[o->n++] = (uint32_t)(p - src->buf);
 			}

@@ -297,13 +297,6 @@ void ts_walk_at(TSNode root, const uint32_t *at, size_t n, bool (*visit)(TSNode 
 	ts_walk(root, at_visit, &w);
 }
 
-static int u32_cmp(const void *a, const void *b)
-{
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 uint32_t *ts_name_offsets(struct arena *a, const struct lint_source *src,
 			  const char *const *names, size_t n, size_t *nout)
 {
