@@ -480,57 +480,6 @@ static void add_edge(struct graph *g, size_t from, size_t to, const char *import
 	g->nedges++;
 }
 
-/*
- * The name an import of f is likely to spell: its file name without the extension, or its
- * folder's name for an index file ("../components/Providers", "@/components/auth").
- */
-
-/*
- * Entries the byte test left unparsed can still import a provider file that needs the
- * directive: parse those whose bytes name one of the candidates (parsed server files that
- * are not entries). Most apps have no candidate, and then nothing is parsed here.
- */
-static void parse_importing_entries(struct lint_app *app)
-{
-	const char **stems = NULL;
-	size_t *lens = NULL, nstems = 0, i, j, cap = 0;
-	char *buf = NULL;
-
-	for (i = 0; i < app->nfiles; i++) {
-		const struct lint_file *c = app->files[i];
-		const char *stem;
-		size_t n;
-
-		if ((!c->parsed && !c->leaf) || c->use_client || c->use_server || is_entry(c) ||
-		    (c->roles & NOT_COMPONENT) || !(stem = lint_react_import_stem(c->relpath, &n), n))
-			continue;
-		if (!stems) {
-			stems = xcalloc(app->nfiles, sizeof(*stems));
-			lens = xcalloc(app->nfiles, sizeof(*lens));
-		}
-		stems[nstems] = stem;
-		lens[nstems++] = n;
-	}
-	/* each entry's text once (read again when its bytes were let go), for every stem */
-	for (j = 0; nstems && j < app->nfiles; j++) {
-		struct lint_file *e = app->files[j];
-		const char *text;
-		size_t len;
-
-		if (e->parsed || e->leaf_done || !is_entry(e))
-			continue;
-		text = lint_file_bytes(e, &buf, &cap, &len);
-		for (i = 0; text && i < nstems; i++)
-			if (memmem(text, len, stems[i], lens[i])) {
-				lint_file_parse(e);
-				break;
-			}
-	}
-	free(buf);
-	free(stems);
-	free(lens);
-}
-
 /* A directive at f's top, from the parse or, for a file never parsed, the byte scan. */
 static bool boundary(const struct lint_file *f)
 {
@@ -562,7 +511,6 @@ static void parse_server_paths(struct graph *g)
 	size_t n = app->nfiles, *stack = ARENA_ARRAY(g->ctx->arena, size_t, n + 1), top = 0, i, j;
 	bool *reach = ARENA_ARRAY(g->ctx->arena, bool, n + 1);
 	bool *on = ARENA_ARRAY(g->ctx->arena, bool, n + 1);
-	bool more = true;
 
 	for (i = 0; i < n; i++)
 		if (is_entry(app->files[i]) && !boundary(app->files[i])) {
@@ -581,24 +529,18 @@ static void parse_server_paths(struct graph *g)
 			}
 		}
 	}
-	/* a run that names files reports only theirs: only paths to them matter */
-	for (i = 0; i < n; i++)
-		on[i] = reach[i] && lint_file_reported(app->files[i]) &&
-			names_client_code(app->files[i]);
-	/* back from those files to the entries: what lies on a path (few files, few rounds) */
-	while (more) {
-		more = false;
-		for (i = 0; i < n; i++) {
-			const struct lint_file *f = app->files[i];
+	/*
+	 * Paths end at files that name client code, and at server files some rule parsed
+	 * anyway (their code is known without a guess); a run that names files reports only
+	 * theirs, so only paths to them matter. Then back to the entries.
+	 */
+	for (i = 0; i < n; i++) {
+		const struct lint_file *f = app->files[i];
 
-			for (j = 0; reach[i] && !on[i] && j < f->ndeps; j++) {
-				size_t k = lint_app_file_index(app, f->deps[j]);
-
-				if (k < n && on[k])
-					on[i] = more = true;
-			}
-		}
+		on[i] = reach[i] && lint_file_reported(f) && !is_entry(f) &&
+			(names_client_code(f) || f->parsed || f->leaf);
 	}
+	lint_app_importers(app, on, reach);
 	/* a leaf (parsed for its own checks, maybe released) is parsed again when reached */
 	for (i = 0; i < n; i++)
 		if (on[i] && !app->files[i]->parsed && !app->files[i]->leaf)
@@ -611,7 +553,6 @@ static void walk_graph(struct graph *g)
 	struct lint_app *app = g->app;
 	size_t i, j;
 
-	parse_importing_entries(app);
 	parse_server_paths(g);
 	for (i = 0; i < app->nfiles; i++) {
 		struct lint_file *f = app->files[i];

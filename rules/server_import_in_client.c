@@ -152,23 +152,15 @@ static bool reexported_server(struct lint_file *c, const struct lint_import *imp
 static void check_app(struct lint_ctx *ctx, struct lint_app *app)
 {
 	size_t n = app->nfiles, i, j;
-	bool *pass = ARENA_ARRAY(ctx->arena, bool, n + 1), more = true;
-	/* server files that mention the package, then those importing them (few rounds) */
-	for (i = 0; i < n; i++)
-		pass[i] = !app->files[i]->scan_use_client && lint_file_mentions(app->files[i], root);
-	while (more) {
-		more = false;
-		for (i = 0; i < n; i++) {
-			const struct lint_file *f = app->files[i];
+	bool *pass = ARENA_ARRAY(ctx->arena, bool, n + 1);
+	bool *server = ARENA_ARRAY(ctx->arena, bool, n + 1);
 
-			for (j = 0; !pass[i] && !f->scan_use_client && j < f->ndeps; j++) {
-				size_t k = lint_app_file_index(app, f->deps[j]);
-
-				if (k < n && pass[k])
-					pass[i] = more = true;
-			}
-		}
+	/* server files that mention the package, then those importing them */
+	for (i = 0; i < n; i++) {
+		server[i] = !app->files[i]->scan_use_client;
+		pass[i] = server[i] && lint_file_mentions(app->files[i], root);
 	}
+	lint_app_importers(app, pass, server);
 	for (i = 0; i < n; i++) {
 		struct lint_file *c = app->files[i];
 		bool near = false;

@@ -1392,6 +1392,27 @@ static void read_deps(struct worker *wk, struct lint_file *f, const char *buf, s
 		free(deps);
 }
 
+void lint_app_importers(const struct lint_app *app, bool *on, const bool *through)
+{
+	bool more = true;
+	size_t i, j;
+
+	/* a round per step back along the paths: they are short */
+	while (more) {
+		more = false;
+		for (i = 0; i < app->nfiles; i++) {
+			const struct lint_file *f = app->files[i];
+
+			for (j = 0; through[i] && !on[i] && j < f->ndeps; j++) {
+				size_t k = lint_app_file_index(app, f->deps[j]);
+
+				if (k < app->nfiles && on[k])
+					on[i] = more = true;
+			}
+		}
+	}
+}
+
 bool lint_file_reported(const struct lint_file *f)
 {
 	const struct app_job *job = f->app ? f->app->loader : NULL;

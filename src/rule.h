@@ -382,6 +382,13 @@ bool lint_file_mentions(const struct lint_file *f, const char *word);
  * work whose findings would all land in such files.
  */
 bool lint_file_reported(const struct lint_file *f);
+/*
+ * Import paths, from the byte scan's deps (needs a rule with server_graph): grows on[]
+ * (one flag per file of app->files) with every file i that may join (through[i]) and
+ * imports a file already in on[], until nothing joins. Afterwards on[] holds the files
+ * that reach a marked one through files that may join.
+ */
+void lint_app_importers(const struct lint_app *app, bool *on, const bool *through);
 /* f's place in app->files, or app->nfiles when f is not one of them. */
 static inline size_t lint_app_file_index(const struct lint_app *app, const struct lint_file *f)
 {
