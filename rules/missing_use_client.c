@@ -575,7 +575,7 @@ static void walk_graph(struct graph *g)
 			if (imp->type_only || !lint_react_local_module(imp->module))
 				continue;
 			/* through a barrel (components/index.ts) to the file that defines it */
-			t = lint_react_defining_file(s, imp->module, imp->imported, &name);
+			t = lint_react_defining_file(s, imp->module, imp->imported, false, &name);
 			k = lint_app_file_index(app, t);
 			if (k == app->nfiles || k == from || (!t->parsed && !(t->leaf && lint_file_parse(t))) ||
 			    t->use_client || t->use_server)

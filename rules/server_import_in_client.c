@@ -23,8 +23,6 @@ static const char *const root = "@workos-inc/authkit-nextjs";
 /* files that may pass the root's exports on (check_app) */
 static const char *const mentions[] = { "@workos-inc/authkit-nextjs", NULL };
 
-#define REEXPORT_STEPS	4	/* files followed from an import to the package */
-
 /* The package root's server exports (authkit-nextjs src/index.ts). */
 static const char *const server_exports[] = {
 	"authkitProxy", "authkitMiddleware", "authkit", "handleAuthkitHeaders", "handleAuthkitProxy",
@@ -118,27 +116,20 @@ static void check(struct lint_ctx *ctx, struct lint_file *f)
 }
 
 /*
- * Where the name a client file imports from a file of the app comes from, following that
- * file's re-exports (parsing them): true when it is a server export of the package root.
- * A file with a directive ends the chain: 'use server' makes its exports server actions,
- * which a client component may import, and a 'use client' file is judged itself.
+ * Whether the name a client file imports from a file of the app is, through that file's
+ * re-exports (parsed on the way), a server export of the package root. A file with a
+ * directive ends the chain: 'use server' makes its exports server actions, which a client
+ * may import, and a 'use client' file is judged itself.
  */
 static bool reexported_server(struct lint_file *c, const struct lint_import *imp,
 			      const char **name)
 {
-	struct lint_file *cur = c, *g;
-	const char *m = imp->module, *n = imp->imported;
-	int step;
+	struct lint_file *g = lint_react_defining_file(c, imp->module, imp->imported, true, name);
+	const char *m;
 
-	for (step = 0; step < REEXPORT_STEPS && lint_react_local_module(m); step++) {
-		g = lint_react_import_file(cur, m);
-		if (!g || g == cur || (!g->parsed && !lint_file_parse(g)) || g->use_server ||
-		    g->use_client || !lint_react_reexport_step(g, n, &m, &n))
-			return false;
-		cur = g;
-	}
-	*name = n;
-	return !strcmp(m, root) && in_list(n, server_exports);
+	return g && g->parsed && !g->use_client && !g->use_server &&
+	       lint_react_reexport_step(g, *name, &m, name) && !strcmp(m, root) &&
+	       in_list(*name, server_exports);
 }
 
 /*

@@ -254,7 +254,7 @@ bool lint_react_reexport_step(struct lint_file *g, const char *name, const char 
 }
 
 struct lint_file *lint_react_defining_file(struct lint_file *f, const char *module,
-					  const char *name, const char **defname)
+					  const char *name, bool parse, const char **defname)
 {
 	struct lint_file *cur = f, *g = NULL;
 	const char *m = module;
@@ -267,7 +267,11 @@ struct lint_file *lint_react_defining_file(struct lint_file *f, const char *modu
 		g = lint_react_import_file(cur, m);
 		if (!g || g == cur)
 			return g == cur ? NULL : g;
-		if (!strcmp(*defname, "*") || !strcmp(*defname, "default") ||
+		if (parse && !g->parsed)
+			lint_file_parse(g);
+		/* a directive makes what the file exports client code or server actions */
+		if ((g->parsed && (g->use_client || g->use_server)) ||
+		    !strcmp(*defname, "*") || !strcmp(*defname, "default") ||
 		    !reexport_step(g, *defname, &m2, &n2) || !lint_react_local_module(m2))
 			return g;
 		cur = g;

@@ -254,11 +254,15 @@ struct lint_file *lint_react_import_file(const struct lint_file *f, const char *
 /*
  * The file of the app that defines name, which f imports from module (a file of the app),
  * following barrel files' re-exports ("export { X } from './X'", a lone `export *`) up to a
- * few steps; *defname is its name there. The module's own file when it does not re-export
- * name (or name is "default" or "*"); NULL when module names no file of the app.
+ * few steps; *defname is its name there. It stops at the module's own file when that does
+ * not re-export name (or name is "default" or "*"), at a file with a 'use client' or 'use
+ * server' directive, and at the last file of the app when the chain goes on to a package
+ * (lint_react_reexport_step() on the result says where). Files on the way are parsed when
+ * parse is set; otherwise only parsed ones and leaves are followed. NULL when module names
+ * no file of the app.
  */
 struct lint_file *lint_react_defining_file(struct lint_file *f, const char *module,
-					  const char *name, const char **defname);
+					  const char *name, bool parse, const char **defname);
 /*
  * One step of lint_react_defining_file(): where file g takes the export `name` from when
  * it re-exports it (`export { name } from "m"`, `export { x as name } from "m"`, a lone

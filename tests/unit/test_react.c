@@ -246,6 +246,34 @@ static void test_model_again(void)
 	app_free(&t);
 }
 
+/* lint_react_defining_file(): through a barrel, but not through one with a directive. */
+static void test_defining_file(void)
+{
+	static const char *const paths[] = {
+		"app/page.tsx", "components/index.ts", "components/List.tsx", "ui/index.ts",
+		"ui/Card.tsx", NULL,
+	};
+	static const char *const code[] = {
+		"import { List } from '../components';\nimport { Card as C } from '../ui';\n",
+		"export { List } from './List';\n",
+		"export function List() { return null; }\n",
+		"'use client';\nexport { Card } from './Card';\n",
+		"export function Card() { return null; }\n",
+	};
+	struct app t;
+	struct lint_file *g;
+	const char *name;
+
+	app_init(&t, paths, code);
+	g = lint_react_defining_file(&t.files[0], "../components", "List", false, &name);
+	UNIT_OK(g == &t.files[2] && !strcmp(name, "List"), "defining file: through a barrel");
+	g = lint_react_defining_file(&t.files[0], "../ui", "Card", false, &name);
+	UNIT_OK(g == &t.files[3], "defining file: a 'use client' barrel ends the chain");
+	g = lint_react_defining_file(&t.files[0], "../nowhere", "X", false, &name);
+	UNIT_OK(!g, "defining file: no such file");
+	app_free(&t);
+}
+
 /* ts_name_offsets(): whole words only, ascending across names, non-ASCII as a boundary. */
 static void test_name_offsets(void)
 {
@@ -270,6 +298,7 @@ static void test_name_offsets(void)
 int main(void)
 {
 	test_name_offsets();
+	test_defining_file();
 	test_import_file();
 	test_model_again();
 	test_top_and_attrs();
