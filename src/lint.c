@@ -78,7 +78,6 @@ struct pipeline {
 	const char *mention_words[64];
 	unsigned mention_kw[64];	/* their indexes in kw */
 	size_t nmentions;
-	bool server_graph;		/* some enabled rule reads lint_file's deps */
 	struct worker *workers;
 	unsigned nworkers;
 	struct app_list apps;
@@ -109,6 +108,7 @@ struct app_job {
 	bool focus;
 	struct focus_file *targets;
 	size_t ntargets;
+	bool deps;			/* the scan records lint_file's deps (server_graph) */
 };
 
 /* A named file of a focused run: what its neighbours are recognised by. */
@@ -965,6 +965,17 @@ static size_t comment_run(const char *s, size_t n, size_t stop_at)
 }
 
 /*
+ * The rule's framework test (APPLIES_NEXT, APPLIES_VITE): the framework is known from the
+ * walk, before any file is loaded. Whether the app uses WorkOS is known only once its auth
+ * config is read, so that test (rule_applies()) waits for the rule phase.
+ */
+static bool fits_framework(const struct lint_rule *r, const struct lint_app *app)
+{
+	return !((r->applies & APPLIES_NEXT) && app->fw != FW_NEXT) &&
+	       !((r->applies & APPLIES_VITE) && app->fw != FW_VITE);
+}
+
+/*
  * True when buf starts (after blank space, comments and other directives) with a
  * 'use client' directive. Only the plain shapes count; anything unusual answers false, which
  * merely costs a parse.
@@ -1029,13 +1040,7 @@ static bool select_rules(struct pipeline *p, struct lint_file *f, const struct k
 		const struct rule_gate *g = &p->gates[i];
 		bool by_role, by_trigger;
 
-		/*
-		 * the framework is known before loading; whether the app uses WorkOS may still
-		 * change (its auth config is read below), so that test waits for the rule phase
-		 */
-		if (!g->on || ((r->applies & APPLIES_NEXT) && f->app->fw != FW_NEXT) ||
-		    ((r->applies & APPLIES_VITE) && f->app->fw != FW_VITE) ||
-		    (r->server_only && use_client))
+		if (!g->on || !fits_framework(r, f->app) || (r->server_only && use_client))
 			continue;
 		by_role = (g->roles & f->roles) != 0;
 		if (by_role && g->has_route && !(g->roles & f->roles & ~ROUTE_ROLES))
@@ -1486,7 +1491,7 @@ static void prepare_file(struct worker *wk, struct lint_file *f, struct file_sta
 	kwset_scan(p->kw, lower, strlen(lower), &path_hits);
 	free(lower);
 	f->scan_use_client = leading_use_client(buf, len);
-	if (p->server_graph)
+	if (wk->job->deps)
 		read_deps(wk, f, buf, len);
 	parse = select_rules(p, f, &hits, &path_hits, f->scan_use_client);
 	if (parse && wk->job->focus && !f->named &&
@@ -1614,8 +1619,15 @@ static void load_and_parse(struct app_job *job)
 	if (n > 1 && app->nfiles / FILES_PER_THREAD < n)
 		n = (unsigned)(app->nfiles / FILES_PER_THREAD) ? (unsigned)(app->nfiles / FILES_PER_THREAD) : 1;
 	focus_prepare(job);
-	/* the scan's workers resolve imports (read_deps()): the lookup index is made here */
-	if (job->p->server_graph)
+	/*
+	 * Import lists only where a rule that reads them applies (the framework is known from
+	 * the walk); the scan's workers resolve imports, so the lookup index is made here.
+	 */
+	job->deps = false;
+	for (i = 0; i < lint_nrules; i++)
+		job->deps |= lint_rules[i]->server_graph && run->sev[i] != SEV_OFF &&
+			     fits_framework(lint_rules[i], app);
+	if (job->deps)
 		lint_react_index_files(app, &job->meta);
 	job->next = 0;
 	job->states = xcalloc(app->nfiles, sizeof(*job->states));
@@ -1720,13 +1732,8 @@ static void load_envs(struct pipeline *p, struct lint_app *app, struct arena *a)
 
 static bool rule_applies(const struct lint_rule *r, const struct lint_app *app)
 {
-	if ((r->applies & APPLIES_NEXT) && app->fw != FW_NEXT)
-		return false;
-	if ((r->applies & APPLIES_VITE) && app->fw != FW_VITE)
-		return false;
-	if ((r->applies & APPLIES_WORKOS) && !(app->uses & USES_WORKOS))
-		return false;
-	return true;
+	return fits_framework(r, app) &&
+	       !((r->applies & APPLIES_WORKOS) && !(app->uses & USES_WORKOS));
 }
 
 bool lint_rule_wants(const struct lint_ctx *ctx, const struct lint_file *f)
@@ -2087,7 +2094,6 @@ static void build_gates(struct pipeline *p)
 		}
 		for (t = r->mentions; t && *t; t++)
 			add_mention(p, *t, word_index(words, &n, *t));
-		p->server_graph |= r->server_graph;
 		for (t = r->route_words; t && *t; t++) {
 			kw_set(&g->route, word_index(words, &n, *t));
 			g->has_route = true;
