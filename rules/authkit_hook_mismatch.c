@@ -19,6 +19,14 @@
 static const char *const triggers[] = { "useAuth", NULL };
 static const char *const also[] = { "@workos-inc/authkit", "ConvexProviderWith", NULL };
 
+/* AuthKit's hooks and the Convex providers that take one: what the rule reads (slice) */
+static const struct lint_slice_import slice_imports[] = {
+	{ pv_authkit, NULL },
+	{ pv_convex_react, "ConvexProviderWithAuth" },
+	{ pv_convex_workos, NULL },
+	{ NULL, NULL },
+};
+
 static const char *provider_name(enum pv_provider p)
 {
 	return p == PV_WITH_AUTH ? "ConvexProviderWithAuth" : "ConvexProviderWithAuthKit";
@@ -252,5 +260,7 @@ const struct lint_rule rule_authkit_hook_mismatch = {
 	.triggers = triggers,
 	.also = also,
 	.local = true,
+	.slice = true,
+	.slice_imports = slice_imports,
 	.check_file = check,
 };

@@ -46,6 +46,17 @@ static const char *const route_words[] = {
 	"convex/react", "@workos-inc/authkit", "@convex-dev/workos", "ConvexReactClient",
 	"ConvexProvider", NULL,
 };
+/*
+ * check_entry() reads the default export and what it renders or calls, and client code
+ * anywhere (React's hooks, Convex's and AuthKit's modules); a late 'use client' statement
+ * too. A report reads every export (add_fix()): the file is parsed whole first.
+ */
+static const struct lint_slice_import slice_imports[] = {
+	{ react, NULL }, { pv_convex_react, NULL }, { pv_authkit, NULL }, { pv_convex_workos, NULL },
+	{ NULL, NULL },
+};
+static const char *const slice_words[] = { "default", "use client", NULL };
+
 /* Modules that are never components: what they hold is no Server Component's business. */
 #define NOT_COMPONENT (ROLE_ROUTE | ROLE_PROXY | ROLE_MIDDLEWARE | ROLE_AUTH_CONFIG | \
 		       ROLE_CONVEX | ROLE_NEXT_CONFIG | ROLE_VITE_CONFIG)
@@ -680,8 +691,15 @@ static void check_entry(struct lint_ctx *ctx, struct lint_file *f)
 		return;
 	live = ARENA_ARRAY(ctx->arena, bool, r->ncomps + 1);
 	mark_from(ctx->arena, r, live, lint_react_default_comp(r));
-	if (first_usage(ctx, f, live, &u))
-		report(ctx, f, NULL, &u);
+	if (!first_usage(ctx, f, live, &u))
+		return;
+	if (f->sliced) {
+		/* judged again on the whole file, which the report and its fix read */
+		if (lint_file_unslice(f))
+			check_entry(ctx, f);
+		return;
+	}
+	report(ctx, f, NULL, &u);
 }
 
 static void check_app(struct lint_ctx *ctx, struct lint_app *app)
@@ -793,6 +811,9 @@ const struct lint_rule rule_missing_use_client = {
 	.server_only = true,
 	.skip_roles = NOT_COMPONENT,
 	.local = true,
+	.slice = true,
+	.slice_imports = slice_imports,
+	.slice_words = slice_words,
 	.app_reparses = true,
 	.server_graph = true,
 	.mentions = route_words,

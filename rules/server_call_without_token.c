@@ -18,6 +18,13 @@
 
 static const char *const triggers[] = { "convex/nextjs", NULL };
 
+/* what check() resolves: the Convex calls and withAuth() (slice: the rest is not parsed) */
+static const char *const convex_nextjs[] = { "convex/nextjs", NULL };
+static const char *const authkit_root[] = { "@workos-inc/authkit-nextjs", NULL };
+static const struct lint_slice_import slice_imports[] = {
+	{ convex_nextjs, NULL }, { authkit_root, "withAuth" }, { NULL, NULL },
+};
+
 static const char *const convex_calls[] = {
 	"preloadQuery", "fetchQuery", "fetchMutation", "fetchAction", NULL,
 };
@@ -206,5 +213,7 @@ const struct lint_rule rule_server_call_without_token = {
 	.applies = APPLIES_NEXT | APPLIES_WORKOS,
 	.triggers = triggers,
 	.local = true,
+	.slice = true,
+	.slice_imports = slice_imports,
 	.check_file = check,
 };

@@ -224,6 +224,7 @@ const struct lint_rule rule_server_import_in_client = {
 	.mentions = mentions,
 	.local = true,
 	.app_reparses = true,
+	.slice = true,		/* check() reads the imports alone */
 	.server_graph = true,
 	.check_file = check,
 	.check_app = check_app,

@@ -33,6 +33,13 @@ static const char *const workos_modules[] = {
 	NULL,
 };
 static const char *const convex_react[] = { "convex/react", NULL };
+/*
+ * A finding needs WorkOS state in the component (or a hook of the file it calls): the code
+ * naming WorkOS's hooks, what renders or calls it, and what it calls is all the rule reads.
+ */
+static const struct lint_slice_import slice_imports[] = {
+	{ workos_modules, NULL }, { NULL, NULL },
+};
 static const char *const query_modules[] = {
 	"convex/react",
 	"convex-helpers/react/cache",
@@ -730,5 +737,7 @@ const struct lint_rule rule_workos_hook_gates_query = {
 	.triggers = triggers,
 	.also = also,
 	.local = true,
+	.slice = true,
+	.slice_imports = slice_imports,
 	.check_file = check,
 };

@@ -130,6 +130,7 @@ struct lint_run {
 	long max_warnings;		/* -1: no limit */
 	size_t max_file_size;		/* bytes; files above it are not read */
 	size_t max_nesting;		/* sources nested deeper are not parsed (<= 60000) */
+	size_t slice_min;		/* leaves this long or longer may be parsed in part */
 	enum lint_severity *sev;	/* effective severity per rule, lint_rules[] order */
 	const char *cwd;
 

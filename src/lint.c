@@ -16,6 +16,7 @@
 #include "project.h"
 #include "react.h"
 #include "routes.h"
+#include "slice.h"
 
 const TSLanguage *tree_sitter_typescript(void);
 const TSLanguage *tree_sitter_tsx(void);
@@ -1119,9 +1120,107 @@ static bool is_leaf(const struct lint_file *f)
 	return true;
 }
 
-/* Parses a loaded source and builds its per-file model; a failure is noted in st. */
-static void parse_file(struct worker *wk, struct lint_file *f, struct file_state *st)
+/* What the root test of a leaf's slice (slice_root()) reads: the leaf and its rules. */
+struct slice_ctx {
+	struct lint_file *f;
+	const struct lint_rule *rules[16];
+	size_t nrules;
+};
+
+static bool module_in(const char *m, size_t len, const char *const *list)
 {
+	for (; list && *list; list++)
+		if (strlen(*list) == len && !memcmp(*list, m, len))
+			return true;
+	return false;
+}
+
+/*
+ * A binding roots the slice when some rule's slice_imports names it, or when it comes from
+ * a file of the app that some rule selected or that is a leaf: such a file may re-export
+ * anything, and lint_react_resolve() follows it (the files no rule chose are parsed by no
+ * one, so nothing is followed through them). Fields of other files read here are not
+ * written while leaves are parsed: want and leaf are set by the scan, and only leaves are
+ * parsed now (a file parsed on demand earlier is neither).
+ */
+static bool slice_root(void *ud, const struct slice_binding *b)
+{
+	struct slice_ctx *sc = ud;
+	char m[1024], scratch[2 * (4096 + 1024 + 2) + 16];	/* lint_react_module_file() */
+	size_t i;
+
+	if (b->type_only)
+		return false;
+	if (b->mlen < sizeof(m) && (b->module[0] == '.' ||
+				    ((b->module[0] == '@' || b->module[0] == '~') && b->mlen > 1 &&
+				     b->module[1] == '/'))) {
+		struct lint_file *g;
+
+		memcpy(m, b->module, b->mlen);
+		m[b->mlen] = '\0';
+		g = lint_react_module_file(sc->f->app, sc->f->relpath, m, scratch, sizeof(scratch));
+		return g && g != sc->f && (g->want[0] || g->want[1] || g->leaf || g->parsed);
+	}
+	for (i = 0; i < sc->nrules; i++) {
+		const struct lint_slice_import *si;
+
+		for (si = sc->rules[i]->slice_imports; si && si->modules; si++) {
+			if (!module_in(b->module, b->mlen, si->modules))
+				continue;
+			if (!si->name || (b->ilen == 1 && *b->imported == '*') ||
+			    (b->ilen == 7 && !memcmp(b->imported, "default", 7)) ||
+			    (strlen(si->name) == b->ilen && !memcmp(si->name, b->imported, b->ilen)))
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * The ranges of leaf f to parse (slice.c) when every rule that checks it reads a slice
+ * (rule.h), or 0: parse it whole.
+ */
+static size_t leaf_slice(const struct lint_run *run, struct lint_file *f, TSRange **ranges)
+{
+	struct slice_ctx sc = { f, { NULL }, 0 };
+	const char *words[16];
+	size_t i, nwords = 0;
+
+	if (f->src.len < run->slice_min || f->src.len < 16)
+		return 0;
+	for (i = 0; i < lint_nrules; i++) {
+		const struct lint_rule *r = lint_rules[i];
+		const char *const *w;
+
+		if (!wants(f, i) || !r->check_file)
+			continue;
+		if (!r->slice || sc.nrules == ARRAY_SIZE(sc.rules))
+			return 0;
+		sc.rules[sc.nrules++] = r;
+		for (w = r->slice_words; w && *w; w++) {
+			if (nwords + 1 == ARRAY_SIZE(words))
+				return 0;
+			words[nwords++] = *w;
+		}
+	}
+	words[nwords] = NULL;
+	return lint_slice(f->src.buf, f->src.len, slice_root, &sc, words, !run->slice_min, ranges);
+}
+
+/*
+ * Parses a loaded source and builds its per-file model; a failure is noted in st. A leaf
+ * (slice) may be parsed in part: tree-sitter reads the ranges given as if nothing lay
+ * between them, and gives its nodes their places in the whole file. A cut that was wrong
+ * shows as a syntax error there, and the file is parsed whole after all.
+ */
+static void parse_file(struct worker *wk, struct lint_file *f, struct file_state *st, bool slice)
+{
+	TSRange *ranges = NULL;
+	size_t nranges = 0;
+#ifdef CWLINT_TRACE_PARSE
+	uint32_t trace_kept = 0;
+#endif
+
 	struct lint_run *run = wk->p->run;
 
 	if (lint_nesting_depth(f->src.buf, f->src.len, run->max_nesting) > run->max_nesting) {
@@ -1138,7 +1237,25 @@ static void parse_file(struct worker *wk, struct lint_file *f, struct file_state
 	}
 	ts_parser_set_language(wk->parser, f->kind == FK_TS ? tree_sitter_typescript()
 							    : tree_sitter_tsx());
-	f->tree = ts_parse_bounded(wk->parser, f->src.buf, (uint32_t)f->src.len);
+	f->sliced = false;
+	f->tree = NULL;
+	if (slice && (nranges = leaf_slice(run, f, &ranges))) {
+#ifdef CWLINT_TRACE_PARSE
+		for (size_t j = 0; j < nranges; j++)
+			trace_kept += ranges[j].end_byte - ranges[j].start_byte;
+#endif
+		ts_parser_set_included_ranges(wk->parser, ranges, (uint32_t)nranges);
+		f->tree = ts_parse_bounded(wk->parser, f->src.buf, (uint32_t)f->src.len);
+		ts_parser_set_included_ranges(wk->parser, NULL, 0);
+		free(ranges);
+		if (f->tree && ts_node_has_error(ts_tree_root_node(f->tree))) {
+			ts_tree_delete(f->tree);
+			f->tree = NULL;
+		}
+		f->sliced = f->tree != NULL;
+	}
+	if (!f->tree)
+		f->tree = ts_parse_bounded(wk->parser, f->src.buf, (uint32_t)f->src.len);
 	if (!f->tree) {
 		st->skip = arena_printf(&wk->arena, "'%s': the parser gave up after %u seconds or "
 					"more (tree-sitter's error recovery can run away on some broken "
@@ -1154,7 +1271,10 @@ static void parse_file(struct worker *wk, struct lint_file *f, struct file_state
 		size_t i;
 
 		flockfile(stderr);
-		fprintf(stderr, "parse %zu %s %s", f->src.len, f->src.path, f->leaf ? "leaf" : "kept");
+		fprintf(stderr, "parse %zu %s %s", f->src.len, f->src.path,
+			f->sliced ? "sliced" : f->leaf ? "leaf" : "kept");
+		if (f->sliced)
+			fprintf(stderr, " %u", trace_kept);
 		for (i = 0; i < lint_nrules; i++)
 			if (wants(f, i))
 				fprintf(stderr, " %s", lint_rules[i]->id);
@@ -1283,11 +1403,27 @@ bool lint_file_parse(struct lint_file *f)
 		return f->parsed;
 	/* the rule phase runs on the job's own thread: worker 0's parser and arena are free */
 	f->tried_parse = true;
-	parse_file(&job->workers[0], f, &st);
+	parse_file(&job->workers[0], f, &st, false);
 	if (f->parsed)
 		f->tried_parse = true;
 	if (st.skip)
 		lint_skip(job->p->run, f->src.path, st.skip, st.incomplete);
+	return f->parsed;
+}
+
+bool lint_file_unslice(struct lint_file *f)
+{
+	if (!f->parsed || !f->sliced)
+		return f->parsed;
+	ts_tree_delete(f->tree);
+	f->tree = NULL;
+	f->parsed = false;
+	f->sliced = false;
+	f->react = NULL;
+	f->tried_parse = false;
+	lint_file_parse(f);
+	/* as parse_leaf() leaves it: released after its checks, it can be parsed again */
+	f->tried_parse = false;
 	return f->parsed;
 }
 
@@ -1530,7 +1666,7 @@ static void prepare_file(struct worker *wk, struct lint_file *f, struct file_sta
 	if (!o)
 		keep_source(&wk->arena, f, disp, buf, len);
 	if (parse)
-		parse_file(wk, f, st);
+		parse_file(wk, f, st, false);
 out:
 	free(disp);
 }
@@ -1780,6 +1916,11 @@ struct leaf_slot {
 	struct arena scratch;		/* its model while it is checked */
 	struct file_state st;
 	bool release;			/* parsed for the batch: released after its checks */
+	/*
+	 * Its tree when parsed in part, put aside until its own checks: a check of another
+	 * leaf that reaches this file meanwhile finds it unparsed and parses it whole.
+	 */
+	TSTree *sliced;
 };
 
 /* Parses leaf slot i, unless a check already parsed it (that tree stays). */
@@ -1813,7 +1954,12 @@ static void parse_leaf(struct worker *wk, struct leaf_slot *sl)
 	f->arena = &sl->scratch;
 	/* what the source makes lazily (its line index) goes where this thread alone allocates */
 	f->src.arena = &wk->arena;
-	parse_file(wk, f, &sl->st);
+	parse_file(wk, f, &sl->st, true);
+	if (f->parsed && f->sliced) {
+		sl->sliced = f->tree;
+		f->tree = NULL;
+		f->parsed = false;
+	}
 }
 
 static void *leaf_worker(void *arg)
@@ -1841,6 +1987,15 @@ static void check_leaf(struct app_job *job, struct leaf_slot *sl, struct arena *
 
 	if (sl->st.skip)
 		lint_skip(run, f->src.path, sl->st.skip, sl->st.incomplete);
+	if (sl->sliced && f->parsed) {
+		ts_tree_delete(sl->sliced);	/* a check parsed it whole meanwhile */
+		f->tried_parse = false;		/* as parse_leaf() would have left it */
+	} else if (sl->sliced) {
+		f->tree = sl->sliced;
+		f->parsed = true;
+		f->sliced = true;
+	}
+	sl->sliced = NULL;
 	for (i = 0; f->parsed && i < lint_nrules; i++) {
 		const struct lint_rule *r = lint_rules[i];
 		struct lint_ctx ctx = { run, r, app, &job->findings };
@@ -1877,6 +2032,7 @@ static void check_leaf(struct app_job *job, struct leaf_slot *sl, struct arena *
 		ts_tree_delete(f->tree);
 		f->tree = NULL;
 		f->parsed = false;
+		f->sliced = false;
 		f->react = NULL;
 	}
 	if (sl->release) {
@@ -2241,6 +2397,18 @@ void lint_run_init(struct lint_run *run)
 	run->max_warnings = -1;
 	run->max_file_size = 8u << 20;
 	run->max_nesting = 10000;
+	/*
+	 * Below this a leaf is parsed whole: the statements left out would save less than
+	 * finding them costs. The test suite sets it to 0 to run every fixture through slicing
+	 * (0 also slices where little is left out).
+	 */
+	run->slice_min = SLICE_MIN;
+	{
+		const char *e = getenv("CWLINT_TEST_SLICE_MIN");
+
+		if (e && *e >= '0' && *e <= '9')
+			run->slice_min = strtoul(e, NULL, 10);
+	}
 	run->jobs = 1;
 	run->sev = xcalloc(lint_nrules, sizeof(*run->sev));
 	for (size_t i = 0; i < lint_nrules; i++)

@@ -79,6 +79,7 @@ struct lint_file {
 	enum lint_file_kind kind;
 	unsigned roles;
 	bool parsed;			/* tree is set */
+	bool sliced;			/* ... from some statements only (rule.h: slice) */
 	TSTree *tree;
 	bool syntax_error;		/* tree has ERROR or MISSING nodes */
 	uint32_t error_start, error_end;/* the first one */
@@ -200,6 +201,12 @@ struct lint_ctx {
 #define APPLIES_VITE	0x02	/* Vite apps only */
 #define APPLIES_WORKOS	0x04	/* apps that use WorkOS */
 
+/* Imports whose bindings root a rule's slice: from one of modules, named name (NULL: any). */
+struct lint_slice_import {
+	const char *const *modules;
+	const char *name;
+};
+
 struct lint_rule {
 	const char *id;			/* stable kebab-case id, never reused */
 	enum lint_severity severity;	/* default; config and --rule override it */
@@ -279,6 +286,19 @@ struct lint_rule {
 	 * files lie on an import path it must parse.
 	 */
 	bool server_graph;
+	/*
+	 * check_file reads only part of a leaf (struct lint_file): its import declarations and
+	 * directive prologue, and the top-level statements that name a root (a binding imported
+	 * as slice_imports says, or imported from a file of the app some rule selected, whose
+	 * re-exports may bring anything) or hold one of slice_words, together with the
+	 * statements naming what those declare (a component's renderers, a hook's callers) and
+	 * what any of them uses from the top level (a local hook, a helper, a type). A long leaf
+	 * that only such rules want is parsed in those statements alone (lint.c, slice.c): a
+	 * syntax error elsewhere in it then goes unreported, as in a file never parsed.
+	 */
+	bool slice;
+	const struct lint_slice_import *slice_imports;	/* ends with { NULL, NULL } */
+	const char *const *slice_words;
 	/* Called for every parsed source file of an app the rule applies to; may be NULL. */
 	void (*check_file)(struct lint_ctx *ctx, struct lint_file *f);
 	/* Called once per app after check_file has run on all its files; may be NULL. */
@@ -365,6 +385,12 @@ void lint_secret(struct lint_run *run, const char *value, size_t len);
  * Rules after this one see the file as parsed.
  */
 bool lint_file_parse(struct lint_file *f);
+/*
+ * f parsed whole when a slice of it is all there is (rule.h: slice): for a rule whose
+ * report or fix reads more of the file than its test did. Its model is rebuilt (trees and
+ * react models taken before are stale). False when the parse failed.
+ */
+bool lint_file_unslice(struct lint_file *f);
 /*
  * f's bytes for a look at its text: the kept ones, or (src.buf NULL, f->reread) read again
  * into *buf, grown as needed (*cap; the caller frees it). NULL when it has none to give.
