@@ -7,6 +7,13 @@ static const char *const triggers[] = {
 	"process.env[", "= process.env", "=process.env", NULL,
 };
 
+/*
+ * What the rule reads (slice): every name it reports is spelled NEXT_PUBLIC_ somewhere in the
+ * statement it is in or in the constant it comes from, and every read goes through
+ * process.env or an alias whose statement names it.
+ */
+static const char *const slice_words[] = { "process.env", "NEXT_PUBLIC_", NULL };
+
 struct scan {
 	struct lint_ctx *ctx;
 	struct lint_file *f;
@@ -203,5 +210,7 @@ const struct lint_rule rule_dynamic_public_env_access = {
 	.applies = APPLIES_NEXT,
 	.triggers = triggers,
 	.local = true,
+	.slice = true,
+	.slice_words = slice_words,
 	.check_file = check,
 };

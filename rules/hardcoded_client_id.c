@@ -12,6 +12,8 @@ static struct lint_regex client_id =
 	LINT_REGEX("(?<![A-Za-z0-9_])client_(?=[A-Z]*[0-9])[0-9A-HJKMNP-TV-Z]{10,}(?![A-Za-z0-9_])");
 
 static const char *const triggers[] = { "client_", NULL };
+/* the literal and what it sits in are all the rule reads (slice) */
+static const char *const slice_words[] = { "client_", NULL };
 
 /* The env name the app should read the id from, by framework. */
 static const char *env_name(const struct lint_app *app, const struct lint_file *f)
@@ -320,5 +322,7 @@ const struct lint_rule rule_hardcoded_client_id = {
 		"client id format client_<ULID>; Convex docs, Configuring dev and prod instances.",
 	.triggers = triggers,
 	.local = true,
+	.slice = true,
+	.slice_words = slice_words,
 	.check_file = check,
 };

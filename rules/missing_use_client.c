@@ -55,7 +55,9 @@ static const struct lint_slice_import slice_imports[] = {
 	{ react, NULL }, { pv_convex_react, NULL }, { pv_authkit, NULL }, { pv_convex_workos, NULL },
 	{ NULL, NULL },
 };
-static const char *const slice_words[] = { "default", "use client", NULL };
+static const char *const slice_words[] = {
+	"export default", "as default", "use client", NULL,
+};
 
 /* Modules that are never components: what they hold is no Server Component's business. */
 #define NOT_COMPONENT (ROLE_ROUTE | ROLE_PROXY | ROLE_MIDDLEWARE | ROLE_AUTH_CONFIG | \

@@ -1198,11 +1198,13 @@ static size_t leaf_slice(const struct lint_run *run, struct lint_file *f, TSRang
 			return 0;
 		sc.rules[sc.nrules++] = r;
 		for (w = r->slice_words; w && *w; w++) {
-			if (nwords + 1 == ARRAY_SIZE(words))
+			if (nwords + 2 == ARRAY_SIZE(words))
 				return 0;
 			words[nwords++] = *w;
 		}
 	}
+	/* the suppression comments are read from the tree (lint_suppress_scan_file()) */
+	words[nwords++] = "cwlint-ignore";
 	words[nwords] = NULL;
 	return lint_slice(f->src.buf, f->src.len, slice_root, &sc, words, !run->slice_min, ranges);
 }
@@ -1249,6 +1251,9 @@ static void parse_file(struct worker *wk, struct lint_file *f, struct file_state
 		ts_parser_set_included_ranges(wk->parser, NULL, 0);
 		free(ranges);
 		if (f->tree && ts_node_has_error(ts_tree_root_node(f->tree))) {
+#ifdef CWLINT_TRACE_PARSE
+			fprintf(stderr, "slice-error %s\n", f->src.path);
+#endif
 			ts_tree_delete(f->tree);
 			f->tree = NULL;
 		}

@@ -82,14 +82,18 @@ static bool word_is(const char *s, size_t len, const char *w)
 /* Words after which a `/` starts a regular expression, not a division. */
 static bool regex_after(const char *s, size_t len)
 {
-	static const char *const kw[] = {
-		"return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw",
-		"case", "do", "else", "yield", "await", NULL,
+	/* the lexer asks for every word: lengths and first letters first, no strlen() */
+	static const struct { const char *w; size_t len; } kw[] = {
+		{ "return", 6 }, { "typeof", 6 }, { "instanceof", 10 }, { "in", 2 }, { "of", 2 },
+		{ "new", 3 }, { "delete", 6 }, { "void", 4 }, { "throw", 5 }, { "case", 4 },
+		{ "do", 2 }, { "else", 4 }, { "yield", 5 }, { "await", 5 },
 	};
-	const char *const *k;
+	size_t k;
 
-	for (k = kw; *k; k++)
-		if (word_is(s, len, *k))
+	if (len < 2 || len > 10)
+		return false;
+	for (k = 0; k < ARRAY_SIZE(kw); k++)
+		if (kw[k].len == len && kw[k].w[0] == s[0] && !memcmp(kw[k].w, s, len))
 			return true;
 	return false;
 }
@@ -255,7 +259,8 @@ static bool lex(struct slicer *sl)
 				i = (size_t)(e - s) + 2;
 				continue;
 			}
-			if (!value) {
+			/* a regular expression, unless a JSX closing tag (`</div>`) */
+			if (!value && last != '<') {
 				bool cls = false;
 
 				for (j = i + 1; j < n && s[j] != '\n'; j++) {
@@ -427,14 +432,16 @@ static size_t chunk_end(const struct slicer *sl, size_t k)
 
 /*
  * The names a `const`/`let`/`var` chunk binds, from byte p after the keyword: the words of
- * each declarator's pattern (before its `=`), types included, which can only add to them.
+ * each declarator's pattern, before its type annotation and its `=`. Angle brackets count
+ * as brackets after the pattern, so that `new Map<string, Row>()` starts no declarator; a
+ * comparison there can hide the declarators after it, which only keeps less.
  */
 static void var_names(struct slicer *sl, size_t k, size_t p, size_t t)
 {
 	const char *s = sl->s;
 	size_t end = chunk_end(sl, k), t1 = sl->ch[k].tok0 + sl->ch[k].ntok;
-	int depth = 0;
-	bool pattern = true;
+	enum { VN_PATTERN, VN_TYPE, VN_INIT } state = VN_PATTERN;
+	int depth = 0, angle = 0;
 
 	while (p < end) {
 		char c = s[p];
@@ -442,7 +449,7 @@ static void var_names(struct slicer *sl, size_t k, size_t p, size_t t)
 		while (t < t1 && sl->tok[t].off < p)
 			t++;
 		if (t < t1 && sl->tok[t].off == p) {
-			if (pattern)
+			if (state == VN_PATTERN)
 				add_decl(sl, (uint32_t)k, sl->tok[t].name);
 			p += sl->tok[t].len;
 			continue;
@@ -452,25 +459,39 @@ static void var_names(struct slicer *sl, size_t k, size_t p, size_t t)
 				if (s[p] == '\\')
 					p++;
 			p++;
-		} else if (c == '/' && p + 1 < end && (s[p + 1] == '/' || s[p + 1] == '*')) {
+			continue;
+		}
+		if (c == '/' && p + 1 < end && (s[p + 1] == '/' || s[p + 1] == '*')) {
 			p = js_comment_end(s, end, p);
-		} else if (c == '(' || c == '[' || c == '{') {
+			continue;
+		}
+		p++;
+		if (c == '(' || c == '[' || c == '{') {
 			depth++;
-			p++;
-		} else if (c == ')' || c == ']' || c == '}') {
-			depth--;
-			p++;
-		} else if (depth == 0 && c == '=' && (p + 1 >= end || (s[p + 1] != '=' && s[p + 1] != '>')) &&
-			   !(p > 0 && s[p - 1] && strchr("=!<>", s[p - 1]))) {
-			pattern = false;
-			p++;
-		} else if (depth == 0 && c == ',') {
-			pattern = true;
-			p++;
-		} else if (depth <= 0 && c == ';') {
+			continue;
+		}
+		if (c == ')' || c == ']' || c == '}') {
+			if (--depth < 0)
+				break;
+			continue;
+		}
+		if (depth)
+			continue;
+		if (state != VN_PATTERN && c == '<') {
+			angle++;
+		} else if (state != VN_PATTERN && c == '>' && s[p - 2] != '=') {
+			angle -= angle > 0;
+		} else if (angle) {
+			continue;
+		} else if (c == ';') {
 			break;
-		} else {
-			p++;
+		} else if (c == ',') {
+			state = VN_PATTERN;
+		} else if (state == VN_PATTERN && c == ':') {
+			state = VN_TYPE;
+		} else if (state != VN_INIT && c == '=' && (p >= end || (s[p] != '=' && s[p] != '>')) &&
+			   !(s[p - 2] && strchr("=!<>", s[p - 2]))) {
+			state = VN_INIT;
 		}
 	}
 }
@@ -755,8 +776,10 @@ static bool stray_import(const struct slicer *sl, size_t k, bool head)
 
 		if (!tok_is(sl, t, "import"))
 			continue;
+		/* `import x`, `import {`, `import *`, `import "m"`; not import(), import.meta, `import:` */
 		q = skip_space(sl->s, end, q);
-		if (q < end && sl->s[q] != '(' && sl->s[q] != '.')
+		if (q < end && (ident_start((unsigned char)sl->s[q]) || strchr("{*\"'", sl->s[q])) &&
+		    sl->s[q])
 			return true;
 	}
 	return false;
