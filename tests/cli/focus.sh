@@ -2,15 +2,8 @@
 # them: each file's findings must be exactly those of a run over the whole tree.
 . "$TOP/tests/cli/lib.sh"
 cd "$OUT" || exit 1
-rm -rf focus-repo && mkdir focus-repo
-# every fixture project side by side: a monorepo of hundreds of apps of every shape the
-# rules know (config files left out: they would apply to one file's run, not the tree's)
-for d in "$TOP"/fixtures/*/*/; do
-	name=$(echo "$d" | sed "s|^$TOP/fixtures/||; s|/$||; s|/|--|")
-	cp -R "$d" "focus-repo/$name"
-	rm -f "focus-repo/$name/cwlint.json" "focus-repo/$name/.cwlintrc.json" "focus-repo/$name/setup" \
-		"focus-repo/$name/expected" "focus-repo/$name/args" "focus-repo/$name/exit"
-done
+rm -rf focus-repo
+copy_fixtures focus-repo
 cd focus-repo || exit 1
 "$CWLINT" --format json --jobs 2 . > "$OUT/focus-all.json" 2> "$OUT/focus-all.err"
 find . -name node_modules -prune -o -type f \( -name '*.ts' -o -name '*.tsx' -o -name '*.js' -o \

@@ -65,3 +65,16 @@ lint_fixture() {
 		exec "$bin" --format human --color never "$@" .
 	)
 }
+
+# copy_fixtures DIR: every fixture project side by side in DIR (a monorepo of hundreds of
+# apps of every shape the rules know), named rule--case, without the files that drive the
+# fixture test itself (config files too: they would apply to one app's run, not the tree's)
+copy_fixtures() {
+	mkdir -p "$1" || return 1
+	for d in "$TOP"/fixtures/*/*/; do
+		name=$(echo "$d" | sed "s|^$TOP/fixtures/||; s|/$||; s|/|--|")
+		cp -R "$d" "$1/$name"
+		rm -f "$1/$name/cwlint.json" "$1/$name/.cwlintrc.json" "$1/$name/setup" \
+			"$1/$name/expected" "$1/$name/args" "$1/$name/exit"
+	done
+}

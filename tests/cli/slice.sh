@@ -4,13 +4,8 @@
 # sliced that can be (CWLINT_TEST_SLICE_MIN=0) and with none sliced.
 . "$TOP/tests/cli/lib.sh"
 cd "$OUT" || exit 1
-rm -rf slice-repo && mkdir slice-repo
-for d in "$TOP"/fixtures/*/*/; do
-	name=$(echo "$d" | sed "s|^$TOP/fixtures/||; s|/$||; s|/|--|")
-	cp -R "$d" "slice-repo/$name"
-	rm -f "slice-repo/$name/cwlint.json" "slice-repo/$name/.cwlintrc.json" "slice-repo/$name/setup" \
-		"slice-repo/$name/expected" "slice-repo/$name/args" "slice-repo/$name/exit"
-done
+rm -rf slice-repo
+copy_fixtures slice-repo
 cat "$TOP/tests/cli/data/slice-filler.ts" > "$OUT/pad.ts"
 cat "$TOP/tests/cli/data/slice-filler.ts" "$TOP/tests/cli/data/slice-filler.tsx" > "$OUT/pad.tsx"
 n=0
