@@ -1446,89 +1446,128 @@ static void keep_source(struct arena *a, struct lint_file *f, const char *disp,
 	f->src.arena = a;
 }
 
-/* The quoted string after keyword kw at p (spaces, and a '(' when paren, between), or NULL. */
-static const char *spec_after(const char *p, const char *end, size_t kwlen, bool paren,
-			      size_t *len)
-{
-	const char *q = p + kwlen, *close;
-	char quote;
+/* The keyword an import specifier at q follows (enum spec_kind), or -1. */
+enum spec_kind { SPEC_FROM, SPEC_IMPORT, SPEC_REQUIRE, SPEC_KINDS };
 
-	while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
-		q++;
-	if (paren && q < end && *q == '(') {
-		q++;
-		while (q < end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
-			q++;
+static int spec_kind(const char *buf, const char *q)
+{
+	static const struct { const char *kw; size_t len; bool paren; } kws[] = {
+		[SPEC_FROM] = { "from", 4, false },
+		[SPEC_IMPORT] = { "import", 6, true },
+		[SPEC_REQUIRE] = { "require", 7, true },
+	};
+	const char *p = q;
+	bool paren = false;
+	int k;
+
+	while (p > buf && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '\r'))
+		p--;
+	if (p > buf && p[-1] == '(') {
+		paren = true;
+		p--;
+		while (p > buf && (p[-1] == ' ' || p[-1] == '\t' || p[-1] == '\n' || p[-1] == '\r'))
+			p--;
 	}
-	if (q >= end || (*q != '"' && *q != '\'' && *q != '`'))
-		return NULL;
-	quote = *q++;
-	close = memchr(q, quote, (size_t)(end - q) < 1024 ? (size_t)(end - q) : 1024);
-	if (!close || memchr(q, '\n', (size_t)(close - q)))
-		return NULL;
-	*len = (size_t)(close - q);
-	return q;
+	for (k = 0; k < SPEC_KINDS; k++) {
+		const char *w = p - kws[k].len;
+
+		if ((!paren || kws[k].paren) && p - buf >= (ptrdiff_t)kws[k].len &&
+		    !memcmp(w, kws[k].kw, kws[k].len) && (w == buf || !ident_byte((unsigned char)w[-1])))
+			return k;
+	}
+	return -1;
+}
+
+/* One local import specifier found in a file's bytes. */
+struct spec_at {
+	const char *s;
+	uint32_t len;
+	uint8_t kind;
+};
+
+static int spec_at_cmp(const void *a, const void *b)
+{
+	const struct spec_at *x = a, *y = b;
+
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return x->s < y->s ? -1 : x->s > y->s;
 }
 
 /*
- * f's local imports from its bytes (struct lint_file's deps): the string after each
- * `from`, `import`, `import(` and `require(` that names a file of the app. The byte scan
- * has no parse, so this errs on the side of too many (a comment's `from './x'` counts).
+ * f's local imports from its bytes (struct lint_file's deps): each quoted string that names
+ * a file of the app (it starts with "./", "../", "@/" or "~/") right after `from`,
+ * `import`, `import(` or `require(`. The byte scan has no parse, so this errs on the side
+ * of too many (a comment's `from './x'` counts). The quotes are found with memchr(), and
+ * only the few that open such a path look back for the keyword; the list is in keyword
+ * order, then file order.
  */
 static void read_deps(struct worker *wk, struct lint_file *f, const char *buf, size_t len)
 {
-	static const struct { const char *kw; size_t len; bool paren; } kws[] = {
-		{ "from", 4, false }, { "import", 6, true }, { "require", 7, true },
-	};
+	static const char quotes[] = { '"', '\'', '`' };
 	const char *end = buf + len;
 	struct lint_file *local[64], **deps = local, **grown;
-	size_t n = 0, alloc = ARRAY_SIZE(local), k;
+	struct spec_at sv[64], *specs = sv, *sgrown;
+	size_t n = 0, alloc = ARRAY_SIZE(local), ns = 0, salloc = ARRAY_SIZE(sv), k, j;
 	char m[1024], scratch[2 * (4096 + 1024 + 2) + 16];	/* lint_react_module_file() */
 	const char *last = NULL;
 	size_t last_len = 0;
 
-	for (k = 0; k < ARRAY_SIZE(kws); k++) {
-		const char *p = buf;
+	for (k = 0; k < ARRAY_SIZE(quotes); k++) {
+		const char *p = buf, *close;
 
-		while ((p = memmem(p, (size_t)(end - p), kws[k].kw, kws[k].len))) {
-			const char *spec;
-			size_t sl, i;
+		while ((p = memchr(p, quotes[k], (size_t)(end - p)))) {
+			const char *q = ++p;
+			size_t room = (size_t)(end - q) < 1024 ? (size_t)(end - q) : 1024;
+			int kind;
 
-			if ((p > buf && ident_byte((unsigned char)p[-1])) ||
-			    !(spec = spec_after(p, end, kws[k].len, kws[k].paren, &sl))) {
-				p += kws[k].len;
+			if (q >= end || !(*q == '.' || ((*q == '@' || *q == '~') && q + 1 < end && q[1] == '/')))
 				continue;
+			if ((kind = spec_kind(buf, q - 1)) < 0 ||
+			    !(close = memchr(q, quotes[k], room)) || memchr(q, '\n', (size_t)(close - q)))
+				continue;
+			if (ns == salloc) {
+				salloc *= 2;
+				sgrown = xmalloc(salloc * sizeof(*specs));
+				memcpy(sgrown, specs, ns * sizeof(*specs));
+				if (specs != sv)
+					free(specs);
+				specs = sgrown;
 			}
-			p = spec + sl;
-			if (sl && (spec[0] == '.' || ((spec[0] == '@' || spec[0] == '~') &&
-						    sl > 1 && spec[1] == '/'))) {
-				struct lint_file *t;
-
-				/* the same specifier again (a file importing one module twice) */
-				if (last && sl == last_len && !memcmp(spec, last, sl))
-					continue;
-				last = spec;
-				last_len = sl;
-				memcpy(m, spec, sl);	/* sl < 1024: spec_after() */
-				m[sl] = '\0';
-				t = lint_react_module_file(f->app, f->relpath, m, scratch, sizeof(scratch));
-
-				for (i = 0; t && t != f && i < n && deps[i] != t; i++)
-					;
-				if (t && t != f && i == n) {
-					if (n == alloc) {
-						alloc *= 2;
-						grown = xmalloc(alloc * sizeof(*deps));
-						memcpy(grown, deps, n * sizeof(*deps));
-						if (deps != local)
-							free(deps);
-						deps = grown;
-					}
-					deps[n++] = t;
-				}
-			}
+			specs[ns++] = (struct spec_at){ q, (uint32_t)(close - q), (uint8_t)kind };
+			p = close + 1;
 		}
 	}
+	qsort(specs, ns, sizeof(*specs), spec_at_cmp);
+	for (j = 0; j < ns; j++) {
+		const char *spec = specs[j].s;
+		size_t sl = specs[j].len, i;
+		struct lint_file *t;
+
+		/* the same specifier again (a file importing one module twice) */
+		if (last && sl == last_len && !memcmp(spec, last, sl))
+			continue;
+		last = spec;
+		last_len = sl;
+		memcpy(m, spec, sl);	/* sl < 1024 */
+		m[sl] = '\0';
+		t = lint_react_module_file(f->app, f->relpath, m, scratch, sizeof(scratch));
+		for (i = 0; t && t != f && i < n && deps[i] != t; i++)
+			;
+		if (t && t != f && i == n) {
+			if (n == alloc) {
+				alloc *= 2;
+				grown = xmalloc(alloc * sizeof(*deps));
+				memcpy(grown, deps, n * sizeof(*deps));
+				if (deps != local)
+					free(deps);
+				deps = grown;
+			}
+			deps[n++] = t;
+		}
+	}
+	if (specs != sv)
+		free(specs);
 	/* the arena gets the list at its size: nothing else of this stays */
 	f->ndeps = (uint32_t)n;
 	f->deps = n ? ARENA_ARRAY(&wk->arena, struct lint_file *, n) : NULL;
