@@ -256,9 +256,11 @@ void lint_model_file(struct arena *a, struct lint_file *f);
 /*
  * Registers the secrets f writes as string literals, so no output shows them (model.c): a
  * value given to a secret name (cookiePassword, WORKOS_API_KEY, CONVEX_DEPLOY_KEY, ...),
- * and any literal shaped like an API or deploy key.
+ * and any literal shaped like an API or deploy key. A tree parsed in part (ranges, nranges)
+ * has literals only there.
  */
-void lint_model_secrets(struct lint_run *run, struct arena *a, struct lint_file *f);
+void lint_model_secrets(struct lint_run *run, struct arena *a, struct lint_file *f,
+			const TSRange *ranges, size_t nranges);
 
 /* Inline suppressions (suppress.c): read a file's cwlint-ignore comments into its source. */
 void lint_suppress_scan_file(struct lint_run *run, struct arena *a, struct lint_file *f);

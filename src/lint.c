@@ -52,6 +52,20 @@ struct rule_gate {
 struct app_job;
 
 /* A thread that loads, scans and parses files; worker 0 is the main thread. */
+/*
+ * An alias import path (@/..., ~/...) and the file it names: the same for every importer of
+ * the app, and most files import the same few (@/convex/_generated/api), so read_deps()
+ * remembers the latest ones by hash rather than trying every extension again.
+ */
+struct alias_memo {
+	const struct lint_app *app;	/* NULL: empty */
+	struct lint_file *file;
+	uint32_t len;
+	char spec[60];
+};
+
+#define ALIAS_MEMO	64	/* entries per worker (a power of two) */
+
 struct worker {
 	struct pipeline *p;
 	struct app_job *job;		/* the app it works on now */
@@ -60,6 +74,7 @@ struct worker {
 	char *buf;			/* read buffer, reused for every file */
 	size_t cap;
 	struct arena arena;		/* the kept sources, trees' models: freed after each app */
+	struct alias_memo memo[ALIAS_MEMO];
 };
 
 /* What loading one file gave, for the main thread to report in walk order. */
@@ -1217,21 +1232,23 @@ static size_t leaf_slice(const struct lint_run *run, struct lint_file *f, TSRang
  */
 static void parse_file(struct worker *wk, struct lint_file *f, struct file_state *st, bool slice)
 {
+	struct lint_run *run = wk->p->run;
 	TSRange *ranges = NULL;
 	size_t nranges = 0;
 #ifdef CWLINT_TRACE_PARSE
 	uint32_t trace_kept = 0;
 #endif
+	/* each level takes a byte at least: a file no longer than the limit cannot pass it */
+	bool short_file = f->src.len <= run->max_nesting;
 
-	struct lint_run *run = wk->p->run;
-
-	if (lint_nesting_depth(f->src.buf, f->src.len, run->max_nesting) > run->max_nesting) {
+	if (!short_file &&
+	    lint_nesting_depth(f->src.buf, f->src.len, run->max_nesting) > run->max_nesting) {
 		st->skip = arena_printf(&wk->arena, "'%s' nests brackets or tags deeper than %zu "
 					"levels; not parsed (raise --max-nesting to parse it)",
 					f->src.path, run->max_nesting);
 		return;
 	}
-	if (comment_run(f->src.buf, f->src.len, run->max_nesting) > run->max_nesting) {
+	if (!short_file && comment_run(f->src.buf, f->src.len, run->max_nesting) > run->max_nesting) {
 		st->skip = arena_printf(&wk->arena, "'%s' has more than %zu comments in a row; not "
 					"parsed (raise --max-nesting to parse it)", f->src.path,
 					run->max_nesting);
@@ -1249,7 +1266,6 @@ static void parse_file(struct worker *wk, struct lint_file *f, struct file_state
 		ts_parser_set_included_ranges(wk->parser, ranges, (uint32_t)nranges);
 		f->tree = ts_parse_bounded(wk->parser, f->src.buf, (uint32_t)f->src.len);
 		ts_parser_set_included_ranges(wk->parser, NULL, 0);
-		free(ranges);
 		if (f->tree && ts_node_has_error(ts_tree_root_node(f->tree))) {
 #ifdef CWLINT_TRACE_PARSE
 			fprintf(stderr, "slice-error %s\n", f->src.path);
@@ -1266,7 +1282,7 @@ static void parse_file(struct worker *wk, struct lint_file *f, struct file_state
 					"more (tree-sitter's error recovery can run away on some broken "
 					"text); not parsed", f->src.path, TS_PARSE_SECONDS);
 		st->incomplete = true;
-		return;
+		goto out;
 	}
 	f->parsed = true;
 	f->tried_parse = false;
@@ -1289,10 +1305,12 @@ static void parse_file(struct worker *wk, struct lint_file *f, struct file_state
 #endif
 	/* the model goes with the tree (a leaf's scratch arena); suppressions outlive both */
 	lint_model_file(f->arena, f);
-	lint_model_secrets(run, f->arena, f);
+	lint_model_secrets(run, f->arena, f, f->sliced ? ranges : NULL, f->sliced ? nranges : 0);
 	if (!f->supp_scanned)
 		lint_suppress_scan_file(run, &wk->arena, f);
 	f->supp_scanned = true;
+out:
+	free(ranges);
 }
 
 const char *lint_file_bytes(struct lint_file *f, char **buf, size_t *cap, size_t *len)
@@ -1478,6 +1496,15 @@ static int spec_kind(const char *buf, const char *q)
 	return -1;
 }
 
+static uint32_t hash_spec(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	while (n--)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
 /* One local import specifier found in a file's bytes. */
 struct spec_at {
 	const char *s;
@@ -1551,7 +1578,20 @@ static void read_deps(struct worker *wk, struct lint_file *f, const char *buf, s
 		last_len = sl;
 		memcpy(m, spec, sl);	/* sl < 1024 */
 		m[sl] = '\0';
-		t = lint_react_module_file(f->app, f->relpath, m, scratch, sizeof(scratch));
+		if (spec[0] != '.' && sl < sizeof(wk->memo[0].spec)) {
+			struct alias_memo *am = &wk->memo[hash_spec(spec, sl) & (ALIAS_MEMO - 1)];
+
+			if (am->app != f->app || am->len != sl || memcmp(am->spec, spec, sl)) {
+				am->app = f->app;
+				am->len = (uint32_t)sl;
+				memcpy(am->spec, spec, sl);
+				am->file = lint_react_module_file(f->app, f->relpath, m, scratch,
+								  sizeof(scratch));
+			}
+			t = am->file;
+		} else {
+			t = lint_react_module_file(f->app, f->relpath, m, scratch, sizeof(scratch));
+		}
 		for (i = 0; t && t != f && i < n && deps[i] != t; i++)
 			;
 		if (t && t != f && i == n) {

@@ -497,15 +497,28 @@ static size_t secret_hits(const char *s, size_t n, uint32_t *at, size_t max)
 	return nat;
 }
 
-void lint_model_secrets(struct lint_run *run, struct arena *a, struct lint_file *f)
+void lint_model_secrets(struct lint_run *run, struct arena *a, struct lint_file *f,
+			const TSRange *ranges, size_t nranges)
 {
 	struct secret_scan ss = { run, a, &f->src };
 	uint32_t at[2048];
-	size_t nat;
+	size_t nat = 0, i, k;
 
 	if (!f->tree || !f->src.len)
 		return;
-	nat = secret_hits(f->src.buf, f->src.len, at, ARRAY_SIZE(at));
+	if (!nranges) {
+		nat = secret_hits(f->src.buf, f->src.len, at, ARRAY_SIZE(at));
+	} else {
+		for (i = 0; i < nranges && nat < ARRAY_SIZE(at); i++) {
+			uint32_t b = ranges[i].start_byte;
+			size_t n = secret_hits(f->src.buf + b, ranges[i].end_byte - b, at + nat,
+					       ARRAY_SIZE(at) - nat);
+
+			for (k = nat; k < nat + n; k++)
+				at[k] += b;
+			nat += n;
+		}
+	}
 	if (!nat)
 		return;
 	/* more hits than that: a generated file, say; every node is entered then */
