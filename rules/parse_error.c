@@ -49,7 +49,11 @@ const struct lint_rule rule_parse_error = {
 		"recovers and goes on, but whatever sits inside the broken part is invisible to every\n"
 		"rule. This finding marks the first error once per file so a clean result is never\n"
 		"mistaken for a checked one. A package.json that is not JSON is reported the same way:\n"
-		"without it cwlint cannot tell the app's framework or dependency versions.",
+		"without it cwlint cannot tell the app's framework or dependency versions.\n"
+		"A long file that only some rules read may be parsed in part: its imports and the\n"
+		"top-level statements those rules can fire in. An error in a statement left out is not\n"
+		"reported (no rule looks there); unbalanced brackets anywhere make cwlint parse the\n"
+		"whole file, and report them.",
 	.example =
 		"// wrong: a half-typed object\n"
 		"export default { providers: [ { type: \"customJwt\", }\n"
