@@ -12,14 +12,6 @@ static const char *const section_keys[] = { "environmentType", "configure", "loc
 static const char *const configure_keys[] = { "redirectUris", "appHomepageUrl", "corsOrigins", NULL };
 static const char *const env_types[] = { "development", "staging", "production", NULL };
 
-static bool in_list(const char *s, const char *const *list)
-{
-	for (; *list; list++)
-		if (!strcmp(s, *list))
-			return true;
-	return false;
-}
-
 /* The allowed key a misspelt one most likely means: same letters ignoring case, or one edit. */
 static const char *closest(const char *key, const char *const *list)
 {

@@ -95,14 +95,6 @@ static bool is_entry(const struct lint_file *f)
 	return false;
 }
 
-static bool in_list(const char *s, const char *const *list)
-{
-	for (; *list; list++)
-		if (!strcmp(s, *list))
-			return true;
-	return false;
-}
-
 static bool hook_name(const char *s)
 {
 	return !strncmp(s, "use", 3) && (!s[3] || (s[3] >= 'A' && s[3] <= 'Z'));

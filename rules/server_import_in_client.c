@@ -38,14 +38,6 @@ static const char *const client_exports[] = {
 	"Impersonation", NULL,
 };
 
-static bool in_list(const char *s, const char *const *list)
-{
-	for (; *list; list++)
-		if (!strcmp(s, *list))
-			return true;
-	return false;
-}
-
 /* True when every authkit-nextjs version the app's range allows is older than 1.0. */
 static bool before_components(const struct lint_app *app)
 {

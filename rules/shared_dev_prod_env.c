@@ -16,14 +16,6 @@ static struct lint_regex real_key = LINT_REGEX("^sk_(test|live)_[A-Za-z0-9]{10,}
 static struct lint_regex local_url =
 	LINT_REGEX("^[a-zA-Z][a-zA-Z0-9+.-]*://(localhost|127\\.0\\.0\\.1|0\\.0\\.0\\.0|\\[::1\\])([:/?#]|$)");
 
-static bool in_list(const char *key, const char *const *list)
-{
-	for (; *list; list++)
-		if (!strcmp(key, *list))
-			return true;
-	return false;
-}
-
 static const char *val(const struct dotenv_entry *d)
 {
 	return d->expanded ? d->expanded : d->value;

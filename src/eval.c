@@ -235,22 +235,13 @@ static bool has_keyword(const struct ectx *x, TSNode n, const char *kw)
 
 /* --- bindings --- */
 
-static uint32_t hash_name(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 static struct binding *lookup(const struct ectx *x, const char *name, size_t len)
 {
 	size_t i;
 
 	if (!x->tabsz)
 		return NULL;
-	for (i = hash_name(name, len) & (x->tabsz - 1); x->tab[i]; i = (i + 1) & (x->tabsz - 1)) {
+	for (i = hash_bytes(name, len) & (x->tabsz - 1); x->tab[i]; i = (i + 1) & (x->tabsz - 1)) {
 		struct binding *b = &x->b[x->tab[i] - 1];
 
 		if (b->nlen == len && !memcmp(b->name, name, len))
@@ -498,7 +489,7 @@ static void build_index(struct ectx *x)
 
 		if (lookup(x, b->name, b->nlen))
 			continue;
-		for (j = hash_name(b->name, b->nlen) & (x->tabsz - 1); x->tab[j];
+		for (j = hash_bytes(b->name, b->nlen) & (x->tabsz - 1); x->tab[j];
 		     j = (j + 1) & (x->tabsz - 1))
 			;
 		x->tab[j] = i + 1;

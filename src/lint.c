@@ -1142,14 +1142,6 @@ struct slice_ctx {
 	size_t nrules;
 };
 
-static bool module_in(const char *m, size_t len, const char *const *list)
-{
-	for (; list && *list; list++)
-		if (strlen(*list) == len && !memcmp(*list, m, len))
-			return true;
-	return false;
-}
-
 /*
  * A binding roots the slice when some rule's slice_imports names it, or when it comes from
  * a file of the app that some rule selected or that is a leaf: such a file may re-export
@@ -1166,21 +1158,21 @@ static bool slice_root(void *ud, const struct slice_binding *b)
 
 	if (b->type_only)
 		return false;
-	if (b->mlen < sizeof(m) && (b->module[0] == '.' ||
-				    ((b->module[0] == '@' || b->module[0] == '~') && b->mlen > 1 &&
-				     b->module[1] == '/'))) {
-		struct lint_file *g;
+	if (b->mlen >= sizeof(m))
+		return true;	/* nothing to look up: count it in */
+	memcpy(m, b->module, b->mlen);
+	m[b->mlen] = '\0';
+	if (lint_react_local_module(m)) {
+		struct lint_file *g = lint_react_module_file(sc->f->app, sc->f->relpath, m, scratch,
+							     sizeof(scratch));
 
-		memcpy(m, b->module, b->mlen);
-		m[b->mlen] = '\0';
-		g = lint_react_module_file(sc->f->app, sc->f->relpath, m, scratch, sizeof(scratch));
 		return g && g != sc->f && (g->want[0] || g->want[1] || g->leaf || g->parsed);
 	}
 	for (i = 0; i < sc->nrules; i++) {
 		const struct lint_slice_import *si;
 
 		for (si = sc->rules[i]->slice_imports; si && si->modules; si++) {
-			if (!module_in(b->module, b->mlen, si->modules))
+			if (!in_list(m, si->modules))
 				continue;
 			if (!si->name || (b->ilen == 1 && *b->imported == '*') ||
 			    (b->ilen == 7 && !memcmp(b->imported, "default", 7)) ||
@@ -1496,15 +1488,6 @@ static int spec_kind(const char *buf, const char *q)
 	return -1;
 }
 
-static uint32_t hash_spec(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-
-	while (n--)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 /* One local import specifier found in a file's bytes. */
 struct spec_at {
 	const char *s;
@@ -1579,7 +1562,7 @@ static void read_deps(struct worker *wk, struct lint_file *f, const char *buf, s
 		memcpy(m, spec, sl);	/* sl < 1024 */
 		m[sl] = '\0';
 		if (spec[0] != '.' && sl < sizeof(wk->memo[0].spec)) {
-			struct alias_memo *am = &wk->memo[hash_spec(spec, sl) & (ALIAS_MEMO - 1)];
+			struct alias_memo *am = &wk->memo[hash_bytes(spec, sl) & (ALIAS_MEMO - 1)];
 
 			if (am->app != f->app || am->len != sl || memcmp(am->spec, spec, sl)) {
 				am->app = f->app;

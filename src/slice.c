@@ -344,16 +344,6 @@ static bool lex(struct slicer *sl)
 	return depth == 0 && nt == 0 && !in_tpl;
 }
 
-static uint32_t hash_bytes(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 /* Pass 2: the names, each with the chain of its tokens. */
 static void index_names(struct slicer *sl)
 {
