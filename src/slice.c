@@ -40,7 +40,8 @@ struct chunk {
 struct name {
 	uint32_t hash, off, len;
 	int32_t toks, decls;	/* heads of the chains of its tokens, its declarations */
-	bool queued;
+	bool queued;		/* its users are kept (or will be) */
+	bool pulled;		/* its declarations are kept: its chain is walked once */
 };
 
 struct decl {
@@ -373,6 +374,7 @@ static void index_names(struct slicer *sl)
 				nm->toks = -1;
 				nm->decls = -1;
 				nm->queued = false;
+				nm->pulled = false;
 				sl->tab[slot] = (uint32_t)++sl->nnames;
 				break;
 			}
@@ -827,9 +829,14 @@ static bool choose(struct slicer *sl, slice_root_fn *root, void *ud, const char 
 		struct chunk *c = &sl->ch[work[--nwork]];
 
 		for (t = c->tok0; t < c->tok0 + c->ntok; t++) {
+			struct name *nm = &sl->names[sl->tok[t].name];
 			int32_t d;
 
-			for (d = sl->names[sl->tok[t].name].decls; d >= 0; d = sl->decl[d].next) {
+			/* once per name: a name declared by many statements is not walked again */
+			if (nm->pulled)
+				continue;
+			nm->pulled = true;
+			for (d = nm->decls; d >= 0; d = sl->decl[d].next) {
 				struct chunk *o = &sl->ch[sl->decl[d].chunk];
 
 				if (o->fwd)
