@@ -146,9 +146,12 @@ FUZZ_MAXLEN_config = 4096
 FUZZ_MAXLEN_react = 16384
 FUZZ_MAXLEN_pipeline = 16384
 FUZZ_MAXLEN_lsp = 16384
+FUZZ_MAXLEN_slice = 16384
 # harnesses whose code under test prints (config errors, skip notes) run with it closed
 FUZZ_OPTS_config = -close_fd_mask=2
 FUZZ_OPTS_pipeline = -close_fd_mask=3
+# the component model's sources seed the slicer too (their flag byte means the same)
+FUZZ_OPTS_slice = tests/fuzz/corpus/react
 
 # clang and the libFuzzer runtime, installed when missing (scripts/ensure-fuzz-deps.sh)
 $(B)/.fuzz-deps-ok: scripts/ensure-fuzz-deps.sh $(B)/.deps-ok
