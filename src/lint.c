@@ -100,6 +100,7 @@ struct pipeline {
 	size_t next_app;		/* apps linted side by side: threads take sched[next_app++] */
 	struct app_job *jobs;
 	size_t *sched;			/* job indexes, largest app first */
+	struct discovery *disc;		/* find_nested_apps() at work */
 };
 
 /* One app being linted, by one thread or by all of them. */
@@ -365,21 +366,53 @@ static bool dent_is_dir(const char *sub, const struct dent *d)
 static bool source_ext(const char *name, enum lint_file_kind *kind);
 
 /*
- * Every folder with a package.json below dir (not inside skipped folders); dir itself when
- * self is set. On the way, the sources each app holds are counted (app->est_sources, from
- * the names alone), which is what apps linted side by side are scheduled by.
+ * Finding the apps: every folder with a package.json below a target folder (not inside
+ * skipped folders). On the way, the sources each app holds are counted (from the names
+ * alone), which is what apps linted side by side are scheduled by. Listing a couple of
+ * thousand folders takes the kernel some 8 us each and nothing can start before the apps
+ * are known, so the workers list folders side by side from a shared stack; the apps are
+ * put in walk order afterwards, so the order never depends on timing.
  */
-static void find_nested_apps(struct pipeline *p, const char *dir, int depth, bool self,
-			     struct lint_app *app)
+struct found_app {
+	char *absroot;			/* NULL: the folder the discovery started in */
+	size_t est_sources;
+};
+
+/* A folder waiting to be listed. */
+struct disc_dir {
+	char *abs;
+	int depth;
+	size_t app;			/* index in found[] of the app its sources count for */
+};
+
+struct discovery {
+	pthread_mutex_t lock;
+	pthread_cond_t wake;
+	struct disc_dir *todo;
+	size_t ntodo, alloc_todo;
+	unsigned busy;			/* workers listing a folder now */
+	struct found_app *found;
+	size_t nfound, alloc_found;
+};
+
+/* Lists one folder: its subfolders go on the stack, a package.json makes it an app. */
+static void discover_dir(struct pipeline *p, struct discovery *d, struct disc_dir *dir)
 {
 	enum lint_file_kind kind;
+	struct disc_dir *subs = NULL;
+	size_t nsubs = 0, alloc = 0, sources = 0, app = dir->app, i;
 	struct dent *v;
-	size_t n, i;
+	size_t n;
 
-	if (depth > 64 || list_dir(dir, &v, &n))
+	if (dir->depth > 64 || list_dir(dir->abs, &v, &n))
 		return;
-	if (self && lists_package_json(dir, v, n))
-		app = add_app(p, dir);
+	if (dir->depth > 0 && lists_package_json(dir->abs, v, n)) {
+		pthread_mutex_lock(&d->lock);
+		LINT_GROW(d->found, d->nfound + 1, d->alloc_found);
+		d->found[d->nfound] = (struct found_app){ xstrdup(dir->abs), 0 };
+		app = d->nfound++;
+		pthread_mutex_unlock(&d->lock);
+	}
 	for (i = 0; i < n; i++) {
 		char *sub;
 
@@ -387,17 +420,110 @@ static void find_nested_apps(struct pipeline *p, const char *dir, int depth, boo
 			continue;
 		if (v[i].type != DT_DIR && v[i].type != DT_UNKNOWN) {
 			if (source_ext(v[i].name, &kind))
-				app->est_sources++;
+				sources++;
 			continue;
 		}
-		sub = join(dir, v[i].name);
-		if (dent_is_dir(sub, &v[i]) && !lint_config_ignored(p->run, sub))
-			find_nested_apps(p, sub, depth + 1, true, app);
-		else if (source_ext(v[i].name, &kind))
-			app->est_sources++;
+		sub = join(dir->abs, v[i].name);
+		if (dent_is_dir(sub, &v[i]) && !lint_config_ignored(p->run, sub)) {
+			LINT_GROW(subs, nsubs + 1, alloc);
+			subs[nsubs++] = (struct disc_dir){ sub, dir->depth + 1, app };
+			continue;
+		}
+		if (source_ext(v[i].name, &kind))
+			sources++;
 		free(sub);
 	}
 	free_dents(v, n);
+	pthread_mutex_lock(&d->lock);
+	d->found[app].est_sources += sources;
+	/* reversed: the stack hands them out in name order (one worker: the order of a walk) */
+	for (i = nsubs; i-- > 0;) {
+		LINT_GROW(d->todo, d->ntodo + 1, d->alloc_todo);
+		d->todo[d->ntodo++] = subs[i];
+	}
+	pthread_mutex_unlock(&d->lock);
+	free(subs);
+}
+
+static void *discover_thread(void *arg)
+{
+	struct worker *wk = arg;
+	struct discovery *d = wk->p->disc;
+
+	pthread_mutex_lock(&d->lock);
+	for (;;) {
+		struct disc_dir dir;
+
+		while (!d->ntodo && d->busy)
+			pthread_cond_wait(&d->wake, &d->lock);
+		if (!d->ntodo)
+			break;
+		dir = d->todo[--d->ntodo];
+		d->busy++;
+		pthread_mutex_unlock(&d->lock);
+		discover_dir(wk->p, d, &dir);
+		free(dir.abs);
+		pthread_mutex_lock(&d->lock);
+		d->busy--;
+		/* new folders to list, or the last one done: the waiting workers go on */
+		pthread_cond_broadcast(&d->wake);
+	}
+	pthread_mutex_unlock(&d->lock);
+	return NULL;
+}
+
+/*
+ * The order a walk that lists each folder sorted by name (dent_cmp()) reaches two folders
+ * in: name by name, a folder before what it holds.
+ */
+static int walk_order(const char *a, const char *b)
+{
+	for (;;) {
+		size_t la = strcspn(a, "/"), lb = strcspn(b, "/");
+		int c = memcmp(a, b, la < lb ? la : lb);
+
+		if (c)
+			return c;
+		if (la != lb)
+			return la < lb ? -1 : 1;
+		if (!a[la] || !b[lb])
+			return !a[la] ? (b[lb] ? -1 : 0) : 1;
+		a += la + 1;
+		b += lb + 1;
+	}
+}
+
+static int found_cmp(const void *pa, const void *pb)
+{
+	return walk_order(((const struct found_app *)pa)->absroot,
+			  ((const struct found_app *)pb)->absroot);
+}
+
+static void run_pool(struct pipeline *p, unsigned n, void *(*fn)(void *));
+
+/* The apps below dir (each folder with a package.json), counting sources into root's too. */
+static void find_nested_apps(struct pipeline *p, const char *dir, struct lint_app *root)
+{
+	struct discovery d = { .lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER };
+	size_t i;
+
+	LINT_GROW(d.found, 1, d.alloc_found);
+	d.found[d.nfound++] = (struct found_app){ NULL, 0 };
+	LINT_GROW(d.todo, 1, d.alloc_todo);
+	d.todo[d.ntodo++] = (struct disc_dir){ xstrdup(dir), 0, 0 };
+	p->disc = &d;
+	run_pool(p, p->nworkers, discover_thread);
+	p->disc = NULL;
+	root->est_sources += d.found[0].est_sources;
+	qsort(d.found + 1, d.nfound - 1, sizeof(*d.found), found_cmp);
+	for (i = 1; i < d.nfound; i++) {
+		add_app(p, d.found[i].absroot)->est_sources += d.found[i].est_sources;
+		free(d.found[i].absroot);
+	}
+	free(d.found);
+	free(d.todo);
+	pthread_mutex_destroy(&d.lock);
+	pthread_cond_destroy(&d.wake);
 }
 
 /* Folders below dir matching one of the config's `apps` globs become apps. */
@@ -458,7 +584,7 @@ static int find_apps(struct pipeline *p)
 		root = add_app(p, app ? app : dir);
 		free(app);
 		if (t->is_dir)
-			find_nested_apps(p, dir, 0, false, root);
+			find_nested_apps(p, dir, root);
 		free(dir);
 	}
 	return 0;

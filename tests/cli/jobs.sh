@@ -36,3 +36,24 @@ else t_fail "jobs: every fixture app, --jobs 4 = --jobs 1" "$(diff f1.out f4.out
 "$CWLINT" --format gcc "$TOP/fixtures" > fd.out 2> fd.err
 if cmp -s f1.out fd.out; then t_ok "jobs: the default job count gives the same output"
 else t_fail "jobs: the default job count gives the same output" "$(diff f1.out fd.out | head -n 5)"; fi
+
+# apps are found by the workers side by side, then put in the order a walk meets them: a
+# folder's nested apps right after it, names compared byte by byte ("a-b" and "a.b" after
+# "a/x", though '-' and '.' sort before '/'); skipped-file notes come out in that order
+rm -rf order && mkdir -p order
+apps="a a/x a/x/y a-b a.b b c/d c/e z"
+for d in $apps; do
+	mkdir -p "order/$d" && printf '{"name":"t"}\n' > "order/$d/package.json"
+	printf 'export const x = 1;\n' > "order/$d/big.ts"
+done
+for d in $apps; do
+	for f in package.json big.ts; do
+		echo "cwlint: warning: skipped 'order/$d/$f' is larger than 4 bytes (raise --max-file-size to lint it)"
+	done
+done > order.want
+for j in 1 2 3 8; do
+	"$CWLINT" --jobs $j --max-file-size 4 order > order.out 2> order.err
+	expect_status "jobs: nested apps, --jobs $j" 0 $?
+	if cmp -s order.want order.err; then t_ok "jobs: nested apps in walk order, --jobs $j"
+	else t_fail "jobs: nested apps in walk order, --jobs $j" "$(diff order.want order.err | head -n 6)"; fi
+done
