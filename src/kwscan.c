@@ -11,7 +11,6 @@
  * Words of four bytes or more are found through the hash of their first four bytes; the
  * few shorter ones (none today, but rules may declare them) fall back to memmem.
  */
-#define SHIFT_BITS 12
 
 struct kwset {
 	uint64_t filter[(1u << HASH_BITS) / 64];	/* 8 KiB: stays in L1 */
@@ -21,7 +20,11 @@ struct kwset {
 	 * start in it (0: a word's first m bytes may end here, so test the window's start).
 	 */
 	size_t m;
-	uint8_t shift[1u << SHIFT_BITS];
+	/*
+	 * by the two bytes themselves: a hashed, smaller table mixes pairs of code with the
+	 * words' pairs, and every false 0 costs a hash4 and a step of one byte
+	 */
+	uint8_t shift[1u << 16];
 	/* words by hash bucket: bucket_start[h]..bucket_start[h + 1] in order[] */
 	uint32_t *bucket_start;
 	uint16_t *order;
@@ -45,12 +48,12 @@ static inline uint32_t hash4(uint32_t v)
 	return (v * 2654435761u) >> (32 - HASH_BITS);
 }
 
-static inline uint32_t hash2(const char *p)
+static inline uint32_t pair(const char *p)
 {
 	uint16_t v;
 
 	memcpy(&v, p, 2);
-	return ((uint32_t)v * 2654435761u) >> (32 - SHIFT_BITS);
+	return v;
 }
 
 struct kwset *kwset_new(const char *const *words, size_t n)
@@ -106,7 +109,7 @@ struct kwset *kwset_new(const char *const *words, size_t n)
 			if (ks->lens[i] < 4)
 				continue;
 			for (q = 0; q + 2 <= ks->m; q++) {
-				uint32_t h = hash2(ks->words[i] + q);
+				uint32_t h = pair(ks->words[i] + q);
 				size_t sh = ks->m - 2 - q;
 
 				if (sh < ks->shift[h])
@@ -133,11 +136,44 @@ void kwset_free(struct kwset *ks)
 	free(ks);
 }
 
+/* Marks the words that start at buf + at and end by to. */
+static inline void verify(const struct kwset *ks, const char *buf, size_t at, size_t to,
+			  struct kw_hits *hits)
+{
+	uint32_t h = hash4(load4(buf + at)), b, e;
+
+	if (!((ks->filter[h / 64] >> (h % 64)) & 1))
+		return;
+	e = ks->bucket_start[h + 1];
+	for (b = ks->bucket_start[h]; b < e; b++) {
+		unsigned k = ks->order[b];
+
+		if (ks->lens[k] <= to - at && !memcmp(buf + at, ks->words[k], ks->lens[k]))
+			kw_set(hits, k);
+	}
+}
+
+/* One skip step of the window starting at *pos: test it when the table says a word may. */
+static inline void step(const struct kwset *ks, const char *buf, size_t to, size_t *pos,
+			struct kw_hits *hits)
+{
+	size_t at = *pos, sh = ks->shift[pair(buf + at + ks->m - 2)];
+
+	*pos = at + (sh ? sh : 1);
+	if (!sh)
+		verify(ks, buf, at, to, hits);
+}
+
+/* Windows moved side by side over a long range (scan_range()), and the least part each gets. */
+#define LANES 4
+#define LANE_MIN 256
+
 /* Marks the words that start in buf[from, to) and end by to. */
 static void scan_range(const struct kwset *ks, const char *buf, size_t from, size_t to,
 		       struct kw_hits *hits)
 {
-	size_t i, j;
+	size_t pos[LANES], stop[LANES], part, i, j, m = ks->m;
+	unsigned l;
 
 	for (j = 0; j < ks->nshorts; j++) {
 		unsigned k = ks->shorts[j];
@@ -145,28 +181,33 @@ static void scan_range(const struct kwset *ks, const char *buf, size_t from, siz
 		if (!kw_has(hits, k) && memmem(buf + from, to - from, ks->words[k], ks->lens[k]))
 			kw_set(hits, k);
 	}
-	if (!ks->m || to - from < ks->m)
+	if (!m || to - from < m)
 		return;
-	for (i = from; i + ks->m <= to;) {
-		size_t sh = ks->shift[hash2(buf + i + ks->m - 2)], at = i;
-		uint32_t h, b, e;
-
-		if (sh) {
-			i += sh;
-			continue;
-		}
-		i++;
-		h = hash4(load4(buf + at));
-		if (!((ks->filter[h / 64] >> (h % 64)) & 1))
-			continue;
-		e = ks->bucket_start[h + 1];
-		for (b = ks->bucket_start[h]; b < e; b++) {
-			unsigned k = ks->order[b];
-
-			if (ks->lens[k] <= to - at && !memcmp(buf + at, ks->words[k], ks->lens[k]))
-				kw_set(hits, k);
-		}
+	part = (to - from) / LANES;
+	if (part < LANE_MIN || part < m) {
+		for (i = from; i + m <= to;)
+			step(ks, buf, to, &i, hits);
+		return;
 	}
+	/*
+	 * Each step waits for the table entry of the bytes the step before it reached, so
+	 * one window is bound by load latency: LANES windows, each over its own part of the
+	 * range, move in turn and their loads overlap. A window may start anywhere up to its
+	 * part's end and read on into the next part (part >= m keeps it inside the range).
+	 */
+	for (l = 0; l < LANES; l++) {
+		pos[l] = from + l * part;
+		stop[l] = l + 1 < LANES ? from + (l + 1) * part : to - m + 1;
+	}
+	while (pos[0] < stop[0] && pos[1] < stop[1] && pos[2] < stop[2] && pos[3] < stop[3]) {
+		step(ks, buf, to, &pos[0], hits);
+		step(ks, buf, to, &pos[1], hits);
+		step(ks, buf, to, &pos[2], hits);
+		step(ks, buf, to, &pos[3], hits);
+	}
+	for (l = 0; l < LANES; l++)
+		while (pos[l] < stop[l])
+			step(ks, buf, to, &pos[l], hits);
 }
 
 void kwset_scan(const struct kwset *ks, const char *buf, size_t len, struct kw_hits *hits)

@@ -64,6 +64,33 @@ static void code_oracle(const char *buf, size_t len, struct kw_hits *want)
 	free(code);
 }
 
+/*
+ * Pieces of the words (cut at random) up to cap - 40 bytes, a random printable byte after
+ * one piece in sep, ending early with a chance of one in stop; returns the length.
+ */
+static size_t random_text(char *buf, size_t cap, unsigned *seed, unsigned sep, unsigned stop)
+{
+	const size_t n = sizeof(words) / sizeof(words[0]);
+	size_t len = 0;
+
+	while (len < cap - 40) {
+		const char *w;
+		size_t wl, cut;
+
+		*seed = *seed * 1103515245u + 12345u;
+		w = words[(*seed >> 8) % n];
+		wl = strlen(w);
+		cut = (*seed >> 20) % (wl + 1);
+		memcpy(buf + len, w, cut);
+		len += cut;
+		if ((*seed >> 4) % sep == 0)
+			buf[len++] = (char)(' ' + (*seed >> 12) % 90);
+		if ((*seed >> 16) % stop == 0)
+			break;
+	}
+	return len;
+}
+
 static int same(const struct kw_hits *a, const struct kw_hits *b)
 {
 	return !memcmp(a, b, sizeof(*a));
@@ -98,29 +125,59 @@ int main(void)
 
 	/* random texts built from pieces of the words, checked against the oracle */
 	for (k = 0; k < 20000; k++) {
-		size_t len = 0;
+		size_t len = random_text(buf, sizeof(buf), &seed, 3, 17);
 
-		while (len < sizeof(buf) - 40) {
-			const char *w;
-			size_t wl, cut;
-
-			seed = seed * 1103515245u + 12345u;
-			w = words[(seed >> 8) % n];
-			wl = strlen(w);
-			cut = (seed >> 20) % (wl + 1);
-			memcpy(buf + len, w, cut);
-			len += cut;
-			if ((seed >> 4) % 3 == 0)
-				buf[len++] = (char)(' ' + (seed >> 12) % 90);
-			if ((seed >> 16) % 17 == 0)
-				break;
-		}
 		kwset_scan(ks, buf, len, &got);
 		oracle(buf, len, &want);
 		if (!same(&got, &want))
 			fails++;
 	}
 	UNIT_OK(fails == 0, "kwscan: 20000 random texts agree with memmem (%zu differ)", fails);
+	/*
+	 * long texts are scanned in four parts side by side: words across every part's
+	 * border and at the very end, on lengths around the smallest split
+	 */
+	{
+		static char big[4100];
+		size_t lens[] = { 1023, 1024, 1025, 1031, 2048, 4099 }, li, at;
+
+		fails = 0;
+		for (li = 0; li < sizeof(lens) / sizeof(lens[0]); li++) {
+			size_t len = lens[li], q, back;
+
+			for (k = 0; k < n; k++) {
+				size_t wl = strlen(words[k]);
+
+				/* starting at every offset around each part's border, and ending the text */
+				for (q = 1; q <= 4; q++) {
+					for (back = 0; back <= wl + 1; back++) {
+						/* q == 4: the last part ends with the text */
+						at = (q < 4 ? q * (len / 4) : len) - back;
+						if (at + wl > len)
+							continue;
+						memset(big, '.', len);
+						memcpy(big + at, words[k], wl);
+						kwset_scan(ks, big, len, &got);
+						oracle(big, len, &want);
+						if (!same(&got, &want))
+							fails++;
+					}
+				}
+			}
+		}
+		UNIT_OK(fails == 0, "kwscan: words across the borders of a long text's parts (%zu differ)",
+			fails);
+		fails = 0;
+		for (k = 0; k < 3000; k++) {
+			size_t len = random_text(big, sizeof(big), &seed, 1, 701);
+
+			kwset_scan(ks, big, len, &got);
+			oracle(big, len, &want);
+			if (!same(&got, &want))
+				fails++;
+		}
+		UNIT_OK(fails == 0, "kwscan: 3000 random long texts agree with memmem (%zu differ)", fails);
+	}
 	UNIT_OK(kw_empty(&(struct kw_hits){ { 0 } }), "kw_empty on a cleared set");
 
 	/* the code scan: comments that begin a line are left out, the rest is code */
