@@ -24,7 +24,7 @@ static const char *const token_paths[] = {
 	".setAuth(",			/* a hand-rolled client.setAuth(fetchToken) */
 	NULL,
 };
-/* check_app() looks for these in every source file (lint_app_mentions()) */
+/* check() looks for these in every source file of the app (lint_app_mentions()) */
 static const char *const mentions[] = {
 	"ConvexProviderWith", "ConvexAuthProvider", "ConvexAuthNextjsProvider",
 	"ConvexBetterAuthProvider", ".setAuth(", "@workos-inc/authkit", NULL,
@@ -51,33 +51,35 @@ static void report(struct lint_ctx *ctx, struct lint_app *app, struct lint_file 
 			  "from @workos-inc/authkit-react), rendered inside <AuthKitProvider>");
 }
 
-static void check_app(struct lint_ctx *ctx, struct lint_app *app)
+/*
+ * Per file, though the verdict is the app's: what it reads of the app (its dependencies and
+ * the words its files hold) is known once the files are scanned, so a file with a plain
+ * provider is checked and let go like any other, not kept parsed until the app's end.
+ */
+static void check(struct lint_ctx *ctx, struct lint_file *f)
 {
+	struct lint_app *app = f->app;
+	const struct lint_react *r;
 	const char *const *t;
-	size_t i, j, k;
+	size_t j, k;
 
+	if (!memmem(f->src.buf, f->src.len, "ConvexProvider", 14))
+		return;
 	if (!(app->uses & (USES_AUTHKIT_NEXTJS | USES_AUTHKIT_REACT | USES_CONVEX_WORKOS)) &&
 	    !lint_app_mentions(app, "@workos-inc/authkit"))
 		return;
 	for (t = token_paths; *t; t++)
 		if (lint_app_mentions(app, *t))
 			return;
-	for (i = 0; i < app->nfiles; i++) {
-		struct lint_file *f = app->files[i];
-		const struct lint_react *r;
+	r = lint_react_get(f);
+	if (!r || r->partial)
+		return;
+	for (j = 0; j <= r->ncomps; j++) {
+		const struct lint_react_comp *c = j < r->ncomps ? &r->comps[j] : r->top;
 
-		if (!f->parsed || !memmem(f->src.buf, f->src.len, "ConvexProvider", 14))
-			continue;
-		r = lint_react_get(f);
-		if (!r || r->partial)
-			continue;
-		for (j = 0; j <= r->ncomps; j++) {
-			const struct lint_react_comp *c = j < r->ncomps ? &r->comps[j] : r->top;
-
-			for (k = 0; k < c->nelems; k++)
-				if (lint_react_elem_is(&c->elems[k], pv_convex_react, "ConvexProvider"))
-					report(ctx, app, f, &c->elems[k]);
-		}
+		for (k = 0; k < c->nelems; k++)
+			if (lint_react_elem_is(&c->elems[k], pv_convex_react, "ConvexProvider"))
+				report(ctx, app, f, &c->elems[k]);
 	}
 }
 
@@ -119,5 +121,5 @@ const struct lint_rule rule_convex_provider_without_auth = {
 	.applies = APPLIES_WORKOS,
 	.triggers = triggers,
 	.mentions = mentions,
-	.check_app = check_app,
+	.check_file = check,
 };
