@@ -302,24 +302,59 @@ static int dent_cmp(const void *a, const void *b)
 	return strcmp(((const struct dent *)a)->name, ((const struct dent *)b)->name);
 }
 
-static void free_dents(struct dent *v, size_t n)
+/* A listing being read: its names back to back, then packed by dent_pack(). */
+struct dent_acc {
+	char *names;
+	size_t len, cap;
+	struct { size_t off; unsigned char type; } *e;
+	size_t n, alloc;
+};
+
+static void dent_add(struct dent_acc *acc, const char *name, unsigned char type)
 {
+	size_t l = strlen(name) + 1;
+
+	if (!strcmp(name, ".") || !strcmp(name, ".."))
+		return;
+	if (acc->len + l > acc->cap) {
+		acc->cap = 2 * (acc->len + l) > 1024 ? 2 * (acc->len + l) : 1024;
+		acc->names = xrealloc(acc->names, acc->cap);
+	}
+	memcpy(acc->names + acc->len, name, l);
+	LINT_GROW(acc->e, acc->n + 1, acc->alloc);
+	acc->e[acc->n].off = acc->len;
+	acc->e[acc->n++].type = type;
+	acc->len += l;
+}
+
+/* One block: the entries, then their names (free() lets all of it go). */
+static struct dent *dent_pack(struct dent_acc *acc)
+{
+	struct dent *v = xmalloc(acc->n * sizeof(*v) + acc->len + 1);
+	char *names = (char *)(v + acc->n);
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		free(v[i].name);
-	free(v);
+	if (acc->len)
+		memcpy(names, acc->names, acc->len);
+	for (i = 0; i < acc->n; i++) {
+		v[i].name = names + acc->e[i].off;
+		v[i].type = acc->e[i].type;
+	}
+	free(acc->names);
+	free(acc->e);
+	return v;
 }
 
 /*
  * The entries of folder abs but "." and "..", sorted by name (readdir order differs between
- * file systems; output must not). Most file systems give each entry's type in the listing,
- * which saves a stat of every entry; -1 when the folder cannot be opened (errno set).
+ * file systems; output must not), in one block to free(). Most file systems give each
+ * entry's type in the listing, which saves a stat of every entry; -1 when the folder
+ * cannot be read (errno set).
  */
 static int list_dir(const char *abs, struct dent **out, size_t *nout)
 {
-	struct dent *v = NULL;
-	size_t n = 0, alloc = 0;
+	struct dent_acc acc = { 0 };
+	struct dent *v;
 
 	*out = NULL;
 	*nout = 0;
@@ -343,18 +378,15 @@ static int list_dir(const char *abs, struct dent **out, size_t *nout)
 				const struct dirent64 *de = (const struct dirent64 *)(void *)(dbuf + o);
 
 				o += de->d_reclen;
-				if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-					continue;
-				LINT_GROW(v, n + 1, alloc);
-				v[n].name = xstrdup(de->d_name);
-				v[n++].type = de->d_type;
+				dent_add(&acc, de->d_name, de->d_type);
 			}
 		}
 		if (got < 0) {
 			int err = errno;
 
 			close(fd);
-			free_dents(v, n);
+			free(acc.names);
+			free(acc.e);
 			errno = err;
 			return -1;
 		}
@@ -367,23 +399,18 @@ static int list_dir(const char *abs, struct dent **out, size_t *nout)
 
 		if (!dh)
 			return -1;
-		while ((de = readdir(dh))) {
-			if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
-				continue;
-			LINT_GROW(v, n + 1, alloc);
-			v[n].name = xstrdup(de->d_name);
-			v[n++].type = de->d_type;
-		}
+		while ((de = readdir(dh)))
+			dent_add(&acc, de->d_name, de->d_type);
 		closedir(dh);
 	}
 #endif
-	if (n)
-		qsort(v, n, sizeof(*v), dent_cmp);
+	*nout = acc.n;
+	v = dent_pack(&acc);
+	if (*nout)
+		qsort(v, *nout, sizeof(*v), dent_cmp);
 	*out = v;
-	*nout = n;
 	return 0;
 }
-
 
 /* The listing holds a package.json that is a file (through a link too, as stat sees it). */
 static bool lists_package_json(const char *abs, const struct dent *v, size_t n)
@@ -476,7 +503,7 @@ static void discover_dir(struct pipeline *p, struct discovery *d, struct disc_di
 			sources++;
 		free(sub);
 	}
-	free_dents(v, n);
+	free(v);
 	pthread_mutex_lock(&d->lock);
 	d->found[app].est_sources += sources;
 	/* reversed: the stack hands them out in name order (one worker: the order of a walk) */
@@ -599,7 +626,7 @@ static void find_config_apps(struct pipeline *p, const char *dir, int depth)
 		}
 		free(sub);
 	}
-	free_dents(v, n);
+	free(v);
 }
 
 static int find_apps(struct pipeline *p)
@@ -900,7 +927,7 @@ next:
 		free(subrel);
 	}
 out:
-	free_dents(v, n);
+	free(v);
 }
 
 /*
