@@ -14,6 +14,13 @@ static const char *const triggers[] = {
 	"SignOut", "Login", "Logout", NULL,
 };
 
+/* what check() reads of a leaf: the elements named by next/link's default export (slice) */
+static const char *const next_link[] = { "next/link", NULL };
+static const struct lint_slice_import slice_imports[] = {
+	{ next_link, "default" },
+	{ NULL, NULL },
+};
+
 /* route handlers a link can point at by mistake: by their calls or their path */
 static const char *const route_words[] = {
 	"getSignInUrl", "getSignUpUrl", "signOut", "sign-in", "signin", "sign_in", "sign-up",
@@ -201,4 +208,6 @@ const struct lint_rule rule_auth_link_prefetch = {
 	.roles = ROLE_ROUTE,
 	.route_words = route_words,
 	.check_file = check,
+	.slice = true,
+	.slice_imports = slice_imports,
 };

@@ -19,6 +19,11 @@
 
 static const char *const triggers[] = { "ConvexReactClient", NULL };
 static const char *const react[] = { "react", NULL };
+/* what check() reads of a leaf: the `new` of Convex's client and the components around it */
+static const struct lint_slice_import slice_imports[] = {
+	{ pv_convex_react, "ConvexReactClient" },
+	{ NULL, NULL },
+};
 
 enum verdict {
 	V_OK,			/* made once, or not during render, or unknown */
@@ -282,4 +287,6 @@ const struct lint_rule rule_convex_client_in_render = {
 	.triggers = triggers,
 	.local = true,
 	.check_file = check,
+	.slice = true,
+	.slice_imports = slice_imports,
 };

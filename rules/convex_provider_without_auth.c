@@ -24,6 +24,11 @@ static const char *const token_paths[] = {
 	".setAuth(",			/* a hand-rolled client.setAuth(fetchToken) */
 	NULL,
 };
+/* what check() reads of a leaf: the elements named by Convex's plain provider (slice) */
+static const struct lint_slice_import slice_imports[] = {
+	{ pv_convex_react, "ConvexProvider" },
+	{ NULL, NULL },
+};
 /* check() looks for these in every source file of the app (lint_app_mentions()) */
 static const char *const mentions[] = {
 	"ConvexProviderWith", "ConvexAuthProvider", "ConvexAuthNextjsProvider",
@@ -122,4 +127,6 @@ const struct lint_rule rule_convex_provider_without_auth = {
 	.triggers = triggers,
 	.mentions = mentions,
 	.check_file = check,
+	.slice = true,
+	.slice_imports = slice_imports,
 };

@@ -37,6 +37,7 @@ else
 fi
 # the rules that read slices fire here (otherwise the comparison proves nothing)
 for r in server-call-without-token workos-hook-gates-query authkit-hook-mismatch missing-use-client \
-	server-import-in-client dynamic-public-env-access hardcoded-client-id; do
+	server-import-in-client dynamic-public-env-access hardcoded-client-id auth-link-prefetch \
+	convex-client-in-render convex-provider-without-auth; do
 	expect_grep "slice: $r fires in the padded tree" "\"rule\": \"$r\"" "$OUT/slice-part.json"
 done
