@@ -102,6 +102,16 @@ struct pipeline {
 	struct app_job *jobs;
 	size_t *sched;			/* job indexes, largest app first */
 	struct discovery *disc;		/* find_nested_apps() at work */
+	struct pool {
+		pthread_mutex_t lock;
+		pthread_cond_t go, done;
+		void *(*fn)(void *);	/* the phase being run */
+		unsigned want;		/* workers 0..want-1 run it */
+		unsigned gen;		/* phases posted so far */
+		unsigned busy;		/* pool threads still in it */
+		unsigned threads;	/* started: workers 1..threads */
+		bool quit, made;
+	} pool;
 };
 
 /* One app being linted, by one thread or by all of them. */
@@ -2010,7 +2020,7 @@ static void load_and_parse(struct app_job *job)
 {
 	struct lint_run *run = job->p->run;
 	struct lint_app *app = job->app;
-	unsigned n = job->nworkers, started = 0, t;
+	unsigned n = job->nworkers, t;
 	size_t i;
 
 	if (!app->nfiles)
@@ -2032,14 +2042,11 @@ static void load_and_parse(struct app_job *job)
 	job->states = xcalloc(app->nfiles, sizeof(*job->states));
 	for (t = 0; t < n; t++)
 		job->workers[t].job = job;
-	for (t = 1; t < n; t++) {
-		if (pthread_create(&job->workers[t].tid, NULL, worker_main, &job->workers[t]))
-			break;	/* fewer threads, same result */
-		started++;
-	}
-	worker_main(&job->workers[0]);
-	for (t = 1; t <= started; t++)
-		pthread_join(job->workers[t].tid, NULL);
+	/* several workers are the run's own (lint_run_paths()): its pool runs them */
+	if (n > 1)
+		run_pool(job->p, n, worker_main);
+	else
+		worker_main(&job->workers[0]);
 
 	/* notes and counts in walk order, whatever thread did the work */
 	for (i = 0; i < app->nfiles; i++) {
@@ -2369,7 +2376,7 @@ static void check_leaves(struct app_job *job)
 	struct lint_app *app = job->app;
 	struct leaf_slot *slots;
 	size_t *idx, n = 0, b, i, batch;
-	unsigned nw = job->nworkers, t, started;
+	unsigned nw = job->nworkers, t;
 
 	idx = xcalloc(app->nfiles + 1, sizeof(*idx));
 	for (i = 0; i < app->nfiles; i++) {
@@ -2396,17 +2403,12 @@ static void check_leaves(struct app_job *job)
 		job->slots = slots;
 		job->nslots = e - b;
 		job->next = 0;
-		started = 0;
-		for (t = 1; nw > 1 && t < nw && t < e - b; t++) {
+		for (t = 0; t < nw && t < e - b; t++)
 			job->workers[t].job = job;
-			if (pthread_create(&job->workers[t].tid, NULL, leaf_worker, &job->workers[t]))
-				break;	/* fewer threads, same result */
-			started++;
-		}
-		job->workers[0].job = job;
-		leaf_worker(&job->workers[0]);
-		for (t = 1; t <= started; t++)
-			pthread_join(job->workers[t].tid, NULL);
+		if (t > 1)
+			run_pool(job->p, t, leaf_worker);
+		else
+			leaf_worker(&job->workers[0]);
 		for (i = b; i < e; i++) {
 			struct lint_file *f = slots[i - b].f;
 
@@ -2581,19 +2583,101 @@ static void *app_thread(void *arg)
 	return NULL;
 }
 
-/* Runs fn on n workers (the calling thread is worker 0); fewer if threads cannot start. */
+/*
+ * The pool: workers 1..n-1 are threads made once per run, each waiting for the next phase
+ * (a function every worker runs, the calling thread as worker 0). A thread made for each
+ * phase costs more than its making: it starts on its maker's CPU, which waits until the
+ * scheduler moves one of them, some milliseconds on a small machine; a waiting thread that
+ * is woken goes to a free CPU at once.
+ */
+static void *pool_thread(void *arg)
+{
+	struct worker *wk = arg;
+	struct pool *pl = &wk->p->pool;
+	unsigned t = (unsigned)(wk - wk->p->workers), seen = 0;
+
+	pthread_mutex_lock(&pl->lock);
+	for (;;) {
+		void *(*fn)(void *);
+
+		while (!pl->quit && pl->gen == seen)
+			pthread_cond_wait(&pl->go, &pl->lock);
+		if (pl->quit)
+			break;
+		seen = pl->gen;
+		if (t >= pl->want)
+			continue;
+		fn = pl->fn;
+		pthread_mutex_unlock(&pl->lock);
+		fn(wk);
+		pthread_mutex_lock(&pl->lock);
+		if (--pl->busy == 0)
+			pthread_cond_signal(&pl->done);
+	}
+	pthread_mutex_unlock(&pl->lock);
+	return NULL;
+}
+
+/*
+ * Runs fn on n workers (the calling thread is worker 0); fewer if threads cannot start.
+ * Only the thread that called lint_run_paths() runs phases: an app thread of several apps
+ * linted side by side has one worker of its own and starts none.
+ */
 static void run_pool(struct pipeline *p, unsigned n, void *(*fn)(void *))
 {
-	unsigned started = 0, t;
+	struct pool *pl = &p->pool;
 
-	for (t = 1; t < n; t++) {
-		if (pthread_create(&p->workers[t].tid, NULL, fn, &p->workers[t]))
-			break;
-		started++;
+	if (n > p->nworkers)
+		n = p->nworkers;
+	if (n > 1 && !pl->made) {
+		pl->made = true;
+		pthread_mutex_init(&pl->lock, NULL);
+		pthread_cond_init(&pl->go, NULL);
+		pthread_cond_init(&pl->done, NULL);
+		while (pl->threads + 1 < p->nworkers &&
+		       !pthread_create(&p->workers[pl->threads + 1].tid, NULL, pool_thread,
+				       &p->workers[pl->threads + 1]))
+			pl->threads++;
+		/* none started: every phase runs here; fewer: the same results */
 	}
+	if (n > pl->threads + 1)
+		n = pl->threads + 1;
+	if (n <= 1) {
+		fn(&p->workers[0]);
+		return;
+	}
+	pthread_mutex_lock(&pl->lock);
+	pl->fn = fn;
+	pl->want = n;
+	pl->busy = n - 1;
+	pl->gen++;
+	pthread_cond_broadcast(&pl->go);
+	pthread_mutex_unlock(&pl->lock);
 	fn(&p->workers[0]);
-	for (t = 1; t <= started; t++)
+	pthread_mutex_lock(&pl->lock);
+	while (pl->busy)
+		pthread_cond_wait(&pl->done, &pl->lock);
+	pthread_mutex_unlock(&pl->lock);
+}
+
+static void stop_pool(struct pipeline *p)
+{
+	struct pool *pl = &p->pool;
+	unsigned t;
+
+	if (!pl->made)
+		return;
+	pthread_mutex_lock(&pl->lock);
+	pl->quit = true;
+	pthread_cond_broadcast(&pl->go);
+	pthread_mutex_unlock(&pl->lock);
+	for (t = 1; t <= pl->threads; t++)
 		pthread_join(p->workers[t].tid, NULL);
+	pthread_mutex_destroy(&pl->lock);
+	pthread_cond_destroy(&pl->go);
+	pthread_cond_destroy(&pl->done);
+	pl->threads = 0;
+	pl->made = false;
 }
 
 int lint_run_paths(struct lint_run *run)
@@ -2657,6 +2741,7 @@ int lint_run_paths(struct lint_run *run)
 		run->keep[run->nkeep++] = jobs[i].findings;
 	}
 	free(jobs);
+	stop_pool(&p);
 	for (i = 0; i < p.nworkers; i++) {
 		ts_parser_delete(p.workers[i].parser);
 		free(p.workers[i].buf);
