@@ -2619,6 +2619,27 @@ static void *pool_thread(void *arg)
 }
 
 /*
+ * Makes the pool's threads, once. Early is best: each goes to sleep at once, so its
+ * maker keeps its CPU, and is woken where a CPU is free when the first phase comes.
+ */
+static void start_pool(struct pipeline *p)
+{
+	struct pool *pl = &p->pool;
+
+	if (pl->made || p->nworkers < 2)
+		return;
+	pl->made = true;
+	pthread_mutex_init(&pl->lock, NULL);
+	pthread_cond_init(&pl->go, NULL);
+	pthread_cond_init(&pl->done, NULL);
+	/* none started: every phase runs on the calling thread; fewer: the same results */
+	while (pl->threads + 1 < p->nworkers &&
+	       !pthread_create(&p->workers[pl->threads + 1].tid, NULL, pool_thread,
+			       &p->workers[pl->threads + 1]))
+		pl->threads++;
+}
+
+/*
  * Runs fn on n workers (the calling thread is worker 0); fewer if threads cannot start.
  * Only the thread that called lint_run_paths() runs phases: an app thread of several apps
  * linted side by side has one worker of its own and starts none.
@@ -2629,17 +2650,8 @@ static void run_pool(struct pipeline *p, unsigned n, void *(*fn)(void *))
 
 	if (n > p->nworkers)
 		n = p->nworkers;
-	if (n > 1 && !pl->made) {
-		pl->made = true;
-		pthread_mutex_init(&pl->lock, NULL);
-		pthread_cond_init(&pl->go, NULL);
-		pthread_cond_init(&pl->done, NULL);
-		while (pl->threads + 1 < p->nworkers &&
-		       !pthread_create(&p->workers[pl->threads + 1].tid, NULL, pool_thread,
-				       &p->workers[pl->threads + 1]))
-			pl->threads++;
-		/* none started: every phase runs here; fewer: the same results */
-	}
+	if (n > 1)
+		start_pool(p);
 	if (n > pl->threads + 1)
 		n = pl->threads + 1;
 	if (n <= 1) {
@@ -2687,13 +2699,14 @@ int lint_run_paths(struct lint_run *run)
 	size_t i;
 
 	p.run = run;
-	build_gates(&p);
 	p.nworkers = run->jobs ? run->jobs : 1;
 	p.workers = xcalloc(p.nworkers, sizeof(*p.workers));
-	for (i = 0; i < p.nworkers; i++) {
+	for (i = 0; i < p.nworkers; i++)
 		p.workers[i].p = &p;
+	start_pool(&p);
+	build_gates(&p);
+	for (i = 0; i < p.nworkers; i++)
 		p.workers[i].parser = ts_parser_new();
-	}
 	find_apps(&p);
 	jobs = xcalloc(p.apps.n ? p.apps.n : 1, sizeof(*jobs));
 	for (i = 0; i < p.apps.n; i++) {
