@@ -102,6 +102,22 @@ struct pipeline {
 	struct app_job *jobs;
 	size_t *sched;			/* job indexes, largest app first */
 	struct discovery *disc;		/* find_nested_apps() at work */
+	/*
+	 * Apps linted side by side (app_thread()): a thread with no app left to start lends
+	 * itself to the apps still in flight, in their scan and leaf phases, whose work is
+	 * taken one file at a time (run_phase()). Without it the last big app ran alone.
+	 */
+	struct help {
+		bool on;
+		pthread_mutex_t lock;
+		pthread_cond_t wake;	/* an offer was made, or no app is left */
+		pthread_cond_t done;	/* a job's last helper left its phase */
+		struct app_job *offer;	/* the job that asks now, or NULL */
+		void *(*fn)(void *);	/* its phase's worker function */
+		unsigned gen;		/* offers made so far */
+		unsigned idle;		/* threads waiting to help */
+		size_t apps_left;	/* apps not finished */
+	} help;
 	struct pool {
 		pthread_mutex_t lock;
 		pthread_cond_t go, done;
@@ -128,6 +144,7 @@ struct app_job {
 	struct arena findings;		/* ctx->arena of its rules */
 	struct arena meta;		/* its file list, env files, JSON and auth config model */
 	uint64_t nskips;		/* its skip notes so far (their order in the output) */
+	unsigned helpers;		/* other apps' threads in its current phase (help) */
 	struct kw_hits seen;		/* every word some source file of the app holds */
 	/*
 	 * A run that reports named files only: those of this app (focus_prepare()), whose
@@ -1960,6 +1977,84 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
+/*
+ * Runs a phase of job (fn takes its files or slots one at a time) on its own workers, and on
+ * any app thread that has no app left to start (struct pipeline's help): those join while
+ * work is left, and the phase ends when they are out of it. Which thread did what never
+ * shows: every item's result is its own.
+ */
+static void run_phase(struct app_job *job, unsigned n, void *(*fn)(void *))
+{
+	struct help *h = &job->p->help;
+	bool offered = false;
+	unsigned t;
+
+	for (t = 0; t < n; t++)
+		job->workers[t].job = job;
+	if (n > 1) {
+		/* several workers are the run's own (lint_run_paths()): its pool runs them */
+		run_pool(job->p, n, fn);
+		return;
+	}
+	if (h->on) {
+		/* open for the whole phase: a thread that runs out of apps meanwhile joins too */
+		pthread_mutex_lock(&h->lock);
+		h->offer = job;
+		h->fn = fn;
+		h->gen++;
+		offered = true;
+		if (h->idle)
+			pthread_cond_broadcast(&h->wake);
+		pthread_mutex_unlock(&h->lock);
+	}
+	fn(&job->workers[0]);
+	if (!offered)
+		return;
+	pthread_mutex_lock(&h->lock);
+	if (h->offer == job)
+		h->offer = NULL;
+	while (job->helpers)
+		pthread_cond_wait(&h->done, &h->lock);
+	pthread_mutex_unlock(&h->lock);
+}
+
+/* An app thread with no app left: helps the others' phases until every app is done. */
+static void help_others(struct worker *wk)
+{
+	struct help *h = &wk->p->help;
+	unsigned seen;
+
+	pthread_mutex_lock(&h->lock);
+	/* atomic too: check_leaves() reads it without the lock, to size its batches */
+	__atomic_add_fetch(&h->idle, 1, __ATOMIC_RELAXED);
+	seen = h->offer ? h->gen - 1 : h->gen;	/* a phase open now is joined at once */
+	for (;;) {
+		struct app_job *job;
+		void *(*fn)(void *);
+
+		while (h->apps_left && (!h->offer || h->gen == seen))
+			pthread_cond_wait(&h->wake, &h->lock);
+		if (!h->apps_left)
+			break;
+		seen = h->gen;
+		job = h->offer;
+		fn = h->fn;
+		job->helpers++;
+		pthread_mutex_unlock(&h->lock);
+		/*
+		 * what it allocates for the job's files (kept bytes, models, notes) stays in its
+		 * own arena until the run ends: the job may need it to its end
+		 */
+		wk->job = job;
+		fn(wk);
+		pthread_mutex_lock(&h->lock);
+		if (--job->helpers == 0)
+			pthread_cond_broadcast(&h->done);
+	}
+	__atomic_sub_fetch(&h->idle, 1, __ATOMIC_RELAXED);
+	pthread_mutex_unlock(&h->lock);
+}
+
 /* Below this many files per extra thread, starting one costs more than it saves. */
 #define FILES_PER_THREAD 8
 
@@ -2020,7 +2115,7 @@ static void load_and_parse(struct app_job *job)
 {
 	struct lint_run *run = job->p->run;
 	struct lint_app *app = job->app;
-	unsigned n = job->nworkers, t;
+	unsigned n = job->nworkers;
 	size_t i;
 
 	if (!app->nfiles)
@@ -2040,13 +2135,7 @@ static void load_and_parse(struct app_job *job)
 		lint_react_index_files(app, &job->meta);
 	job->next = 0;
 	job->states = xcalloc(app->nfiles, sizeof(*job->states));
-	for (t = 0; t < n; t++)
-		job->workers[t].job = job;
-	/* several workers are the run's own (lint_run_paths()): its pool runs them */
-	if (n > 1)
-		run_pool(job->p, n, worker_main);
-	else
-		worker_main(&job->workers[0]);
+	run_phase(job, n, worker_main);
 
 	/* notes and counts in walk order, whatever thread did the work */
 	for (i = 0; i < app->nfiles; i++) {
@@ -2376,7 +2465,7 @@ static void check_leaves(struct app_job *job)
 	struct lint_app *app = job->app;
 	struct leaf_slot *slots;
 	size_t *idx, n = 0, b, i, batch;
-	unsigned nw = job->nworkers, t;
+	unsigned nw = job->nworkers;
 
 	idx = xcalloc(app->nfiles + 1, sizeof(*idx));
 	for (i = 0; i < app->nfiles; i++) {
@@ -2390,10 +2479,14 @@ static void check_leaves(struct app_job *job)
 		}
 		idx[n++] = i;
 	}
-	batch = nw > 1 ? (size_t)nw * LEAVES_PER_THREAD : 1;
-	slots = xcalloc(batch, sizeof(*slots));
+	/* one at a time alone; batches when other threads parse too (or may come to help) */
+	slots = xcalloc((size_t)(nw > 2 ? nw : 2) * LEAVES_PER_THREAD, sizeof(*slots));
 	for (b = 0; b < n; b += batch) {
-		size_t e = b + batch < n ? b + batch : n;
+		size_t e;
+
+		batch = nw > 1 ? (size_t)nw * LEAVES_PER_THREAD :
+			__atomic_load_n(&job->p->help.idle, __ATOMIC_RELAXED) ? 2 * LEAVES_PER_THREAD : 1;
+		e = b + batch < n ? b + batch : n;
 
 		for (i = b; i < e; i++) {
 			memset(&slots[i - b], 0, sizeof(slots[i - b]));
@@ -2403,12 +2496,7 @@ static void check_leaves(struct app_job *job)
 		job->slots = slots;
 		job->nslots = e - b;
 		job->next = 0;
-		for (t = 0; t < nw && t < e - b; t++)
-			job->workers[t].job = job;
-		if (t > 1)
-			run_pool(job->p, t, leaf_worker);
-		else
-			leaf_worker(&job->workers[0]);
+		run_phase(job, nw < e - b ? nw : (unsigned)(e - b), leaf_worker);
 		for (i = b; i < e; i++) {
 			struct lint_file *f = slots[i - b].f;
 
@@ -2579,7 +2667,12 @@ static void *app_thread(void *arg)
 		/* its file list now: only the apps in flight hold one */
 		walk_app(job);
 		run_job(job);
+		pthread_mutex_lock(&p->help.lock);
+		if (--p->help.apps_left == 0)
+			pthread_cond_broadcast(&p->help.wake);
+		pthread_mutex_unlock(&p->help.lock);
 	}
+	help_others(wk);
 	return NULL;
 }
 
@@ -2731,7 +2824,15 @@ int lint_run_paths(struct lint_run *run)
 			p.sched[i] = i;
 		sched_jobs = jobs;
 		qsort(p.sched, p.apps.n, sizeof(*p.sched), sched_cmp);
+		p.help.on = true;
+		p.help.apps_left = p.apps.n;
+		pthread_mutex_init(&p.help.lock, NULL);
+		pthread_cond_init(&p.help.wake, NULL);
+		pthread_cond_init(&p.help.done, NULL);
 		run_pool(&p, n, app_thread);
+		pthread_mutex_destroy(&p.help.lock);
+		pthread_cond_destroy(&p.help.wake);
+		pthread_cond_destroy(&p.help.done);
 		free(p.sched);
 	} else {
 		for (i = 0; i < p.apps.n; i++) {
@@ -2756,6 +2857,7 @@ int lint_run_paths(struct lint_run *run)
 	free(jobs);
 	stop_pool(&p);
 	for (i = 0; i < p.nworkers; i++) {
+		arena_release(&p.workers[i].arena);	/* what a helper kept for other apps */
 		ts_parser_delete(p.workers[i].parser);
 		free(p.workers[i].buf);
 	}

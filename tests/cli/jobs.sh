@@ -57,3 +57,24 @@ for j in 1 2 3 8; do
 	if cmp -s order.want order.err; then t_ok "jobs: nested apps in walk order, --jobs $j"
 	else t_fail "jobs: nested apps in walk order, --jobs $j" "$(diff order.want order.err | head -n 6)"; fi
 done
+
+# one large app among small ones: the threads that run out of apps help the large one's
+# scan and leaf phases (lint.c, run_phase()); the output must not show it
+rm -rf mono && mkdir -p mono/apps
+cp -R jobs-app mono/apps/big
+for k in 1 2 3 4 5 6 7; do
+	mkdir -p "mono/apps/small$k/src"
+	printf '{"dependencies":{"@workos-inc/authkit-react":"^0.16.2","convex":"^1.44.0"}}\n' > "mono/apps/small$k/package.json"
+	printf 'export const id = "client_01JD8X3Q4K2M6N7P8R9S0T1V%02d";\n' "$k" > "mono/apps/small$k/src/a.ts"
+done
+"$CWLINT" --format json --jobs 1 mono > m1.json 2> m1.err
+for j in 2 3 8; do
+	"$CWLINT" --format json --jobs $j mono > m$j.json 2> m$j.err
+	if cmp -s m1.json m$j.json && cmp -s m1.err m$j.err; then
+		t_ok "jobs: a large app helped by the threads of small ones, --jobs $j = --jobs 1"
+	else
+		t_fail "jobs: a large app helped by the threads of small ones, --jobs $j = --jobs 1" "$(diff m1.json m$j.json | head -n 5)"
+	fi
+done
+json_check "jobs: the large app and the small ones have findings" m1.json \
+	'd.diagnostics.some(x => x.path.includes("apps/big/")) && d.diagnostics.some(x => x.path.includes("apps/small3/"))'
