@@ -76,21 +76,39 @@ struct lint_file {
 	struct lint_source src;
 	struct lint_app *app;
 	const char *relpath;		/* relative to the app root, '/' separators */
-	enum lint_file_kind kind;
-	unsigned roles;
-	bool parsed;			/* tree is set */
-	bool sliced;			/* ... from some statements only (rule.h: slice) */
 	TSTree *tree;
-	bool syntax_error;		/* tree has ERROR or MISSING nodes */
-	uint32_t error_start, error_end;/* the first one */
-	bool conflict_marker;		/* ... and it is a git merge conflict marker line */
-	bool use_client;		/* a 'use client' directive before any statement */
-	bool use_server;
 	struct lint_import *imports;
 	size_t nimports;
 	struct arena *arena;		/* lives as long as the tree: for per-file models */
 	struct lint_react *react;	/* component model, built on first use (react.h) */
 	uint64_t want[2];		/* rules (by registry index) whose byte test selected it */
+	/*
+	 * Which of the run's mention words (the enabled rules' mentions) its code holds, from the
+	 * byte scan: mention_any as a substring, mention_end also followed by a byte that cannot
+	 * continue an identifier. Its bytes need not stay for them (lint_file_mentions()).
+	 */
+	uint64_t mention_any, mention_end;
+	/*
+	 * When an enabled rule asks for the import graph (struct lint_rule's server_graph):
+	 * the app's files this one names in an import, export ... from or require() through a
+	 * relative, "@/" or "~/" path, read from its bytes at the scan (a superset: the words
+	 * in comments and strings count too). scan_use_client (below) is a leading 'use client'
+	 * as the byte scan saw it, known for files never parsed.
+	 */
+	struct lint_file **deps;
+	char *own_bytes;		/* a leaf's own copy of its bytes (malloc'd), let go on release */
+	/* the small fields together: an app holds one of these per source file */
+	enum lint_file_kind kind;
+	unsigned roles;
+	uint32_t error_start, error_end;/* the first ERROR or MISSING node (syntax_error) */
+	uint32_t ndeps;
+	uint32_t index;			/* its place in app->files (lint_app_file_index()) */
+	bool parsed;			/* tree is set */
+	bool sliced;			/* ... from some statements only (rule.h: slice) */
+	bool syntax_error;		/* tree has ERROR or MISSING nodes */
+	bool conflict_marker;		/* ... and it is a git merge conflict marker line */
+	bool use_client;		/* a 'use client' directive before any statement */
+	bool use_server;
 	bool tried_parse;		/* lint_file_parse() was called */
 	/*
 	 * Only rules with a per-file check (and no check_app, or one that does not need the
@@ -103,30 +121,13 @@ struct lint_file {
 	bool leaf;
 	bool leaf_done;			/* its checks ran */
 	bool supp_scanned;		/* its suppression comments are read (once) */
-	/*
-	 * Which of the run's mention words (the enabled rules' mentions) its code holds, from the
-	 * byte scan: mention_any as a substring, mention_end also followed by a byte that cannot
-	 * continue an identifier. Its bytes need not stay for them (lint_file_mentions()).
-	 */
-	uint64_t mention_any, mention_end;
-	/*
-	 * When an enabled rule asks for the import graph (struct lint_rule's server_graph):
-	 * the app's files this one names in an import, export ... from or require() through a
-	 * relative, "@/" or "~/" path, read from its bytes at the scan (a superset: the words
-	 * in comments and strings count too). scan_use_client is a leading 'use client' as the
-	 * byte scan saw it, known for files never parsed.
-	 */
-	struct lint_file **deps;
-	uint32_t ndeps;
-	bool scan_use_client;
+	bool scan_use_client;		/* see deps */
 	bool named;			/* the run names it (see lint_file_reported()) */
-	uint32_t index;			/* its place in app->files (lint_app_file_index()) */
 	/*
 	 * Its bytes were let go (a file no rule selected, a released leaf): src.buf is NULL,
 	 * and lint_file_parse() and lint_file_bytes() read it again.
 	 */
 	bool reread;
-	char *own_bytes;		/* a leaf's own copy of its bytes (malloc'd), let go on release */
 	bool keep_bytes;		/* app-level models read its bytes: never let go */
 };
 
