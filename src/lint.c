@@ -389,8 +389,8 @@ static int list_dir(const char *abs, struct dent **out, size_t *nout)
 	{
 		/*
 		 * getdents64() on a descriptor of our own: opendir() adds an fstat() per folder,
-		 * and a walk of a monorepo lists thousands of them (two threads of one process
-		 * share the kernel's file table, so every call they save counts twice)
+		 * and a walk of a monorepo lists thousands of them (the threads of one process
+		 * also contend in the kernel for such calls)
 		 */
 		_Alignas(8) char dbuf[16384];
 		ssize_t got;
