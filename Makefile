@@ -150,8 +150,10 @@ FUZZ_MAXLEN_slice = 16384
 # harnesses whose code under test prints (config errors, skip notes) run with it closed
 FUZZ_OPTS_config = -close_fd_mask=2
 FUZZ_OPTS_pipeline = -close_fd_mask=3
-# the component model's sources seed the slicer too (their flag byte means the same)
-FUZZ_OPTS_slice = tests/fuzz/corpus/react
+# more seed folders, read only: after the working corpus, which libFuzzer writes new inputs
+# to when it comes first (the component model's sources seed the slicer; their flag byte
+# means the same)
+FUZZ_SEEDS_slice = tests/fuzz/corpus/react
 
 # clang and the libFuzzer runtime, installed when missing (scripts/ensure-fuzz-deps.sh)
 $(B)/.fuzz-deps-ok: scripts/ensure-fuzz-deps.sh $(B)/.deps-ok
@@ -180,7 +182,7 @@ fuzz-run-%: $(B)/fuzz/fuzz_%
 	@./$< -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_MAXLEN_$*) -timeout=30 \
 		-rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=$(B)/fuzz/artifacts/$*- \
 		$(if $(wildcard tests/fuzz/$*.dict),-dict=tests/fuzz/$*.dict) $(FUZZ_OPTS_$*) \
-		$(B)/fuzz/corpus/$* tests/fuzz/corpus/$* > $(B)/fuzz/$*.log 2>&1 || \
+		$(B)/fuzz/corpus/$* tests/fuzz/corpus/$* $(FUZZ_SEEDS_$*) > $(B)/fuzz/$*.log 2>&1 || \
 		{ tail -n 60 $(B)/fuzz/$*.log; echo "fuzz $*: FAILED (input in $(B)/fuzz/artifacts/)"; exit 1; }
 	@grep -E '^#[0-9]+.*(DONE|cov:)' $(B)/fuzz/$*.log | tail -n 1 | sed 's/^/fuzz $*: /'
 
