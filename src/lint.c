@@ -1735,12 +1735,30 @@ static int spec_at_cmp(const void *a, const void *b)
  * only the few that open such a path look back for the keyword; the list is in keyword
  * order, then file order.
  */
+/*
+ * Room for one more item in v (n items, *alloc slots), which starts as the caller's local
+ * array: it moves to the heap when full, twice the size each time.
+ */
+static void *grow_local(void *v, const void *local, size_t n, size_t *alloc, size_t size)
+{
+	void *grown;
+
+	if (n < *alloc)
+		return v;
+	*alloc *= 2;
+	grown = xmalloc(*alloc * size);
+	memcpy(grown, v, n * size);
+	if (v != local)
+		free(v);
+	return grown;
+}
+
 static void read_deps(struct worker *wk, struct lint_file *f, const char *buf, size_t len)
 {
 	static const char quotes[] = { '"', '\'', '`' };
 	const char *end = buf + len;
-	struct lint_file *local[64], **deps = local, **grown;
-	struct spec_at sv[64], *specs = sv, *sgrown;
+	struct lint_file *local[64], **deps = local;
+	struct spec_at sv[64], *specs = sv;
 	size_t n = 0, alloc = ARRAY_SIZE(local), ns = 0, salloc = ARRAY_SIZE(sv), k, j;
 	char m[1024], scratch[2 * (4096 + 1024 + 2) + 16];	/* lint_react_module_file() */
 	const char *last = NULL;
@@ -1759,14 +1777,7 @@ static void read_deps(struct worker *wk, struct lint_file *f, const char *buf, s
 			if ((kind = spec_kind(buf, q - 1)) < 0 ||
 			    !(close = memchr(q, quotes[k], room)) || memchr(q, '\n', (size_t)(close - q)))
 				continue;
-			if (ns == salloc) {
-				salloc *= 2;
-				sgrown = xmalloc(salloc * sizeof(*specs));
-				memcpy(sgrown, specs, ns * sizeof(*specs));
-				if (specs != sv)
-					free(specs);
-				specs = sgrown;
-			}
+			specs = grow_local(specs, sv, ns, &salloc, sizeof(*specs));
 			specs[ns++] = (struct spec_at){ q, (uint32_t)(close - q), (uint8_t)kind };
 			p = close + 1;
 		}
@@ -1801,14 +1812,7 @@ static void read_deps(struct worker *wk, struct lint_file *f, const char *buf, s
 		for (i = 0; t && t != f && i < n && deps[i] != t; i++)
 			;
 		if (t && t != f && i == n) {
-			if (n == alloc) {
-				alloc *= 2;
-				grown = xmalloc(alloc * sizeof(*deps));
-				memcpy(grown, deps, n * sizeof(*deps));
-				if (deps != local)
-					free(deps);
-				deps = grown;
-			}
+			deps = grow_local(deps, local, n, &alloc, sizeof(*deps));
 			deps[n++] = t;
 		}
 	}

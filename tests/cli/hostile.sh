@@ -171,3 +171,21 @@ st=$?
 [ $st -ne 124 ] && t_ok "a runaway parse is cut off" || t_fail "a runaway parse is cut off" "still running after 300 s"
 expect_status "a runaway parse makes the run incomplete (exit 3)" 3 $st
 expect_grep "the file whose parse ran away is named" "src/main\\.tsx': the parser gave up after 5 seconds" "$OUT/r.err"
+
+# a page that imports 150 local components (more specifiers and dependencies than the scan's
+# lists hold before they move to the heap): the one that calls a hook is still reached
+m="$OUT/many-imports"
+rm -rf "$m" && mkdir -p "$m/app" "$m/components"
+printf '{"dependencies":{"next":"^16.3.0","react":"^19.2.0"}}\n' > "$m/package.json"
+i=1
+while [ $i -le 150 ]; do
+	echo "import C$i from \"../components/C$i\";"
+	echo "export const c$i = C$i;" > "$m/components/C$i.tsx"
+	i=$((i + 1))
+done > "$m/app/page.tsx"
+echo 'export default function Page() { return <C150 />; }' >> "$m/app/page.tsx"
+printf 'import { useState } from "react";\nexport default function C150() { const [a] = useState(0); return <p>{a}</p>; }\n' > "$m/components/C150.tsx"
+(cd "$m" && "$CWLINT" --format gcc .) > "$OUT/many.out" 2> "$OUT/many.err"
+expect_status "150 local imports: the hook's component is reported (exit 1)" 1 $?
+expect_grep "150 local imports: missing-use-client through the page's 150th import" \
+	'^components/C150\.tsx:2:46: error: .*\[missing-use-client\]$' "$OUT/many.out"
